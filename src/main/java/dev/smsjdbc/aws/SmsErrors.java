@@ -1,0 +1,110 @@
+package dev.smsjdbc.aws;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+
+/**
+ * Turns what can go wrong while talking to SMS into {@link SQLException}s with an SQLState of the right
+ * class and a message that names the cause. The original exception is always kept as the cause.
+ */
+public final class SmsErrors {
+  private SmsErrors() {}
+
+  /** Error codes with which AWS refuses the caller's identity or permissions. */
+  private static final Set<String> AUTH_CODES = Set.of(
+      "UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch",
+      "IncompleteSignature", "MissingAuthenticationTokenException", "MissingAuthenticationToken",
+      "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken", "AccessDeniedException",
+      "UnauthorizedOperationException", "UnauthorizedOperation");
+
+  public static SQLException cancelled() {
+    return new SQLException("Statement canceled", "57014");
+  }
+
+  public static SQLTimeoutException timedOut(long timeoutMillis) {
+    return new SQLTimeoutException("Query timed out after " + timeoutMillis + " ms (query timeout)", "HYT00");
+  }
+
+  /** Translates a failure of the SMS call {@code operation}; SQLExceptions pass through unchanged. */
+  public static SQLException translate(Throwable t, String operation) {
+    if (t instanceof SQLException e) {
+      return e;
+    }
+    if (t instanceof AwsServiceException e) {
+      return serviceError(e, operation);
+    }
+    if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
+      return new SQLTimeoutException(operation + " timed out (apiCallTimeout): " + t.getMessage(), "HYT00", t);
+    }
+    if (t instanceof SdkClientException && isUnreachable(t)) {
+      return new SQLNonTransientConnectionException("Cannot reach the SMS endpoint for " + operation + ": "
+          + rootMessage(t) + ". Check the endpoint/region keys and the network.", "08001", t);
+    }
+    if (t instanceof SdkClientException) {
+      return new SQLException(operation + " failed: " + t.getMessage(), "HY000", t);
+    }
+    return new SQLException(operation + " failed: " + t, "HY000", t);
+  }
+
+  private static SQLException serviceError(AwsServiceException e, String operation) {
+    String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    String awsMessage = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    String detail = operation + " failed with " + code + " (HTTP " + e.statusCode() + ", request id "
+        + e.requestId() + "): " + awsMessage;
+    if (code != null && AUTH_CODES.contains(code)) {
+      return new SQLInvalidAuthorizationSpecException(detail
+          + ". Check the credentials (accessKeyId/secretAccessKey/sessionToken, profile or the default"
+          + " credential chain) and their permissions.", "28000", e);
+    }
+    if (e.isThrottlingException() || e.statusCode() >= 500) {
+      return new SQLTransientConnectionException(detail + ". The query was stopped; no partial result is"
+          + " returned.", "08S01", e);
+    }
+    return new SQLException(detail, "HY000", e);
+  }
+
+  private static boolean isUnreachable(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof ConnectException || c instanceof UnknownHostException
+          || c instanceof NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null) {
+      c = c.getCause();
+    }
+    return c.toString();
+  }
+
+  /**
+   * Throws a checked exception without declaring it. Calcite pulls rows through {@code Enumerator.moveNext()},
+   * which cannot declare {@link SQLException}; thrown this way it reaches {@code ResultSet.next()} (which does
+   * declare it) unwrapped, instead of as a bare RuntimeException.
+   */
+  public static RuntimeException sneakyThrow(Throwable t) {
+    throw SmsErrors.<RuntimeException>sneaky(t);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable t) throws E {
+    throw (E) t;
+  }
+}

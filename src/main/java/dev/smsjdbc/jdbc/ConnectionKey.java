@@ -1,0 +1,47 @@
+package dev.smsjdbc.jdbc;
+
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The keys of a {@code jdbc:sms:} URL (or connection {@code Properties}), with their defaults and docs. */
+public enum ConnectionKey {
+  REGION("region", null, "AWS Region to query, e.g. us-east-1. Default: the SDK's region chain "
+      + "(AWS_REGION, profile, ...); us-east-1 with demo=true."),
+  PROFILE("profile", null, "Named profile from ~/.aws/config and ~/.aws/credentials to take credentials "
+      + "(and region) from."),
+  ACCESS_KEY_ID("accessKeyId", null, "Static access key id; needs secretAccessKey."),
+  SECRET_ACCESS_KEY("secretAccessKey", null, "Static secret access key. Never logged or shown."),
+  SESSION_TOKEN("sessionToken", null, "Session token for temporary static credentials. Never logged or "
+      + "shown."),
+  ENDPOINT("endpoint", null, "Endpoint override, e.g. http://127.0.0.1:8443 for the emulator."),
+  PAGE_SIZE("pageSize", "50", "maxResults of each list call (1-1000)."),
+  MAX_CONCURRENCY("maxConcurrency", "8", "How many API calls one query may have in flight (1-64)."),
+  API_CALL_TIMEOUT("apiCallTimeout", null, "Time limit of one API call, retries included: 500ms, 30s, 2m "
+      + "or a number of seconds. Default: none."),
+  DEMO("demo", "false", "true starts the bundled SMS emulator in-process on the demo data; needs no AWS "
+      + "account or credentials.");
+
+  public final String key;
+  public final @Nullable String defaultValue;
+  public final String description;
+
+  ConnectionKey(String key, @Nullable String defaultValue, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  /** Whether the value is a credential that must never be shown. */
+  public boolean isSecret() {
+    return this == SECRET_ACCESS_KEY || this == SESSION_TOKEN;
+  }
+
+  /** The key with this name, ignoring case. */
+  public static Optional<ConnectionKey> of(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(k -> k.key.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+  }
+}

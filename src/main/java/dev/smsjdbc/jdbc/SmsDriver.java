@@ -1,0 +1,107 @@
+package dev.smsjdbc.jdbc;
+
+import dev.smsjdbc.meta.SmsMetaColumnFactory;
+import dev.smsjdbc.meta.SmsMetaTableFactory;
+import dev.smsjdbc.schema.SmsSchema;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
+import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.schema.SchemaPlus;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * The {@code jdbc:sms:} driver: a Calcite connection whose default schema {@code sms} holds the SMS tables.
+ *
+ * <p>URL: {@code jdbc:sms:key=value;key=value}; every key may also come from {@code Properties} (the URL
+ * wins). Defaults differ from plain Calcite where users expect database behaviour: unquoted identifiers are
+ * case-insensitive ({@code lex=MYSQL_ANSI}), timestamps are UTC whatever the JVM's zone
+ * ({@code timeZone=UTC}), and string literals may hold any Unicode character.
+ */
+public class SmsDriver extends Driver {
+  public static final String PREFIX = "jdbc:sms:";
+
+  static {
+    // Calcite encodes string literals in ISO-8859-1 unless told otherwise; read once, when Calcite's
+    // system properties are first loaded, so it must be set before any query is prepared.
+    if (System.getProperty("calcite.default.charset") == null) {
+      System.setProperty("calcite.default.charset", "UTF-8");
+    }
+    new SmsDriver().register();
+  }
+
+  /** Public, so that {@code ServiceLoader} and tools such as DBeaver can instantiate the driver. */
+  public SmsDriver() {
+    super(SmsPrepare::new);
+  }
+
+  @Override protected String getConnectStringPrefix() {
+    return PREFIX;
+  }
+
+  @Override protected DriverVersion createDriverVersion() {
+    return SmsDriverVersion.INSTANCE;
+  }
+
+  @Override public @Nullable Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    String suffix = url.substring(PREFIX.length());
+    Properties properties = new Properties();
+    properties.setProperty("lex", "MYSQL_ANSI");
+    properties.setProperty("timeZone", "UTC");
+    properties.putAll(info);
+    // Secrets move from the URL into the properties, so that getURL() never shows them.
+    Properties merged = ConnectStringParser.parse(suffix, properties);
+    return super.connect(PREFIX + SmsConnectionConfig.redactUrlSuffix(suffix), merged);
+  }
+
+  @Override public Meta createMeta(AvaticaConnection connection) {
+    return CalciteMetaImpl.create((CalciteConnection) connection, SmsMetaTableFactory.INSTANCE,
+        SmsMetaColumnFactory.INSTANCE);
+  }
+
+  @Override protected Handler createHandler() {
+    Handler calcite = super.createHandler();
+    return new Handler() {
+      @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
+        calcite.onConnectionInit(connection);
+        CalciteConnection calciteConnection = (CalciteConnection) connection;
+        SmsConnectionConfig config = SmsConnectionConfig.from(calciteConnection.getProperties());
+        SchemaPlus root = calciteConnection.getRootSchema();
+        root.add(SmsSchema.NAME, new SmsSchema(SmsApiFactory.create(config)));
+        calciteConnection.setSchema(SmsSchema.NAME);
+      }
+
+      @Override public void onConnectionClose(AvaticaConnection connection) {
+        try {
+          SchemaPlus schema = ((CalciteConnection) connection).getRootSchema().subSchemas().get(SmsSchema.NAME);
+          SmsSchema sms = schema == null ? null : schema.unwrap(SmsSchema.class);
+          if (sms != null) {
+            sms.close();
+          }
+        } finally {
+          calcite.onConnectionClose(connection);
+        }
+      }
+
+      @Override public void onStatementExecute(AvaticaStatement statement, ResultSink resultSink) {
+        calcite.onStatementExecute(statement, resultSink);
+      }
+
+      @Override public void onStatementClose(AvaticaStatement statement) {
+        calcite.onStatementClose(statement);
+      }
+    };
+  }
+}

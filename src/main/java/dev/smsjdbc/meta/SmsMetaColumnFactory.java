@@ -1,0 +1,69 @@
+package dev.smsjdbc.meta;
+
+import dev.smsjdbc.schema.SmsTable;
+import org.apache.calcite.avatica.MetaImpl.MetaColumn;
+import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
+import org.apache.calcite.schema.Table;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.sql.Types;
+
+/**
+ * {@code DatabaseMetaData.getColumns} rows as GUI tools want them: REMARKS from the column metadata,
+ * TYPE_NAME without Calcite's " NOT NULL" suffix or precision, and COLUMN_SIZE that means something.
+ */
+public final class SmsMetaColumnFactory implements CalciteMetaColumnFactory {
+  public static final SmsMetaColumnFactory INSTANCE = new SmsMetaColumnFactory();
+
+  private SmsMetaColumnFactory() {}
+
+  /** A column row with remarks. The field hides Avatica's always-null {@code remarks}, which is read by name. */
+  public static final class SmsMetaColumn extends MetaColumn {
+    public final @Nullable String remarks;
+
+    SmsMetaColumn(String tableCat, String tableSchem, String tableName, String columnName, int dataType,
+        String typeName, @Nullable Integer columnSize, @Nullable Integer decimalDigits, int numPrecRadix,
+        int nullable, @Nullable Integer charOctetLength, int ordinalPosition, String isNullable,
+        @Nullable String remarks) {
+      super(tableCat, tableSchem, tableName, columnName, dataType, typeName, columnSize, decimalDigits,
+          numPrecRadix, nullable, charOctetLength, ordinalPosition, isNullable);
+      this.remarks = remarks;
+    }
+  }
+
+  @Override public MetaColumn createColumn(Table table, String tableCat, String tableSchem, String tableName,
+      String columnName, int dataType, String typeName, Integer columnSize, @Nullable Integer decimalDigits,
+      int numPrecRadix, int nullable, Integer charOctetLength, int ordinalPosition, String isNullable) {
+    String remarks = table instanceof SmsTable<?> smsTable
+        ? smsTable.definition().column(columnName).map(c -> c.remarks()).orElse(null) : null;
+    return new SmsMetaColumn(tableCat, tableSchem, tableName, columnName, dataType, cleanTypeName(typeName),
+        columnSize(dataType, columnSize), decimalDigits, numPrecRadix, nullable, charOctetLength,
+        ordinalPosition, isNullable, remarks);
+  }
+
+  /** {@code VARCHAR NOT NULL} → {@code VARCHAR}, {@code TIMESTAMP(3)} → {@code TIMESTAMP}. */
+  static String cleanTypeName(String typeName) {
+    String name = typeName.endsWith(" NOT NULL")
+        ? typeName.substring(0, typeName.length() - " NOT NULL".length()) : typeName;
+    int paren = name.indexOf('(');
+    return paren < 0 ? name : name.substring(0, paren);
+  }
+
+  /** Display width for TIMESTAMP(3) ({@code yyyy-mm-dd hh:mm:ss.fff}); unbounded VARCHAR has no size. */
+  private static @Nullable Integer columnSize(int dataType, @Nullable Integer calciteSize) {
+    switch (dataType) {
+    case Types.TIMESTAMP:
+      return 23;
+    case Types.INTEGER:
+      return 10;
+    case Types.BOOLEAN:
+      return 1;
+    default:
+      return calciteSize == null || calciteSize < 0 ? null : calciteSize;
+    }
+  }
+
+  @Override public Class<? extends MetaColumn> getMetaColumnClass() {
+    return SmsMetaColumn.class;
+  }
+}

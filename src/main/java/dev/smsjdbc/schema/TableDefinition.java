@@ -1,0 +1,60 @@
+package dev.smsjdbc.schema;
+
+import com.google.common.collect.ImmutableList;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The definition of one SMS table: name, documentation, columns, the column whose equality filters become
+ * API parameters, and the primary key.
+ *
+ * @param <T> the API item a row is made from
+ */
+public record TableDefinition<T>(String name, String remarks, String keyColumn,
+    List<String> primaryKey, List<Column<T>> columns) {
+
+  public TableDefinition {
+    columns = ImmutableList.copyOf(columns);
+    primaryKey = ImmutableList.copyOf(primaryKey);
+  }
+
+  /** The row type that Calcite sees. */
+  public RelDataType rowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (Column<T> column : columns) {
+      builder.add(column.name(), column.sqlType(typeFactory));
+    }
+    return builder.build();
+  }
+
+  /** Position of the key column in the row. */
+  public int keyIndex() {
+    return indexOf(keyColumn);
+  }
+
+  public int indexOf(String columnName) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(columnName)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no column " + columnName + " in " + name);
+  }
+
+  public Optional<Column<T>> column(String columnName) {
+    return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
+  }
+
+  /** Converts one API item to a row, in column order. */
+  public @Nullable Object[] toRow(T item) {
+    @Nullable Object[] row = new Object[columns.size()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = columns.get(i).value().apply(item);
+    }
+    return row;
+  }
+}

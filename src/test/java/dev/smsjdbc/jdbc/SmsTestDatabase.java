@@ -1,0 +1,98 @@
+package dev.smsjdbc.jdbc;
+
+import dev.smsjdbc.emulator.EmulatorData;
+import dev.smsjdbc.emulator.SmsEmulator;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * An emulator on loopback and JDBC connections to it through {@link DriverManager}: the real driver, the
+ * real SDK client and real HTTP. Tests read the emulator's counters to assert exact API calls.
+ */
+final class SmsTestDatabase implements AutoCloseable {
+  static final String ACCESS_KEY_ID = "AKIATESTDRIVER000001";
+  static final String SECRET = "test/Secret/Key/Do-Not-Leak-0123456789";
+
+  final SmsEmulator emulator;
+
+  SmsTestDatabase(EmulatorData data) {
+    this(data, 50);
+  }
+
+  SmsTestDatabase(EmulatorData data, int pageCap) {
+    this.emulator = SmsEmulator.builder().data(data).credentials(ACCESS_KEY_ID, SECRET).pageCap(pageCap).start();
+  }
+
+  String url(String... extraKeys) {
+    StringBuilder url = new StringBuilder("jdbc:sms:region=us-east-1;endpoint=" + emulator.endpoint()
+        + ";accessKeyId=" + ACCESS_KEY_ID + ";secretAccessKey=" + SECRET);
+    for (String key : extraKeys) {
+      url.append(';').append(key);
+    }
+    return url.toString();
+  }
+
+  Connection connect(String... extraKeys) throws SQLException {
+    return DriverManager.getConnection(url(extraKeys), new Properties());
+  }
+
+  /** Runs a query on a new connection and returns its rows; counters are reset first. */
+  List<List<Object>> query(String sql, Object... params) throws SQLException {
+    try (Connection c = connect()) {
+      emulator.resetCounters();
+      return rows(c, sql, params);
+    }
+  }
+
+  static List<List<Object>> rows(Connection c, String sql, Object... params) throws SQLException {
+    if (params.length == 0) {
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        return rows(rs);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rows(rs);
+      }
+    }
+  }
+
+  static List<List<Object>> rows(ResultSet rs) throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    List<List<Object>> rows = new ArrayList<>();
+    while (rs.next()) {
+      List<Object> row = new ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        row.add(rs.getObject(i));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** Asserts the API calls made since the last reset, per operation. */
+  void assertCalls(int getReplicationJobs, int getReplicationRuns) {
+    assertEquals(getReplicationJobs, emulator.requestCount("GetReplicationJobs"),
+        () -> "GetReplicationJobs calls; log: " + emulator.requestLog());
+    assertEquals(getReplicationRuns, emulator.requestCount("GetReplicationRuns"),
+        () -> "GetReplicationRuns calls; log: " + emulator.requestLog());
+  }
+
+  @Override public void close() {
+    emulator.close();
+  }
+}
