@@ -11,31 +11,44 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /**
  * Loads the items of many keys (e.g. the runs of each job) with up to {@code window} loads in flight, and
  * streams them in key order as they complete. Keys are pulled lazily, so a key source that pages (the jobs
- * of GetReplicationJobs) is itself consumed as the loads progress.
+ * of GetReplicationJobs) is itself consumed as the loads progress. With a row limit, one key is loaded at a
+ * time and each load is told how many rows are still wanted.
  */
 final class FanOutEnumerator<K, T> implements Enumerator<T> {
   private final ScanContext context;
   private final String operation;
   private final Enumerator<K> keys;
-  private final Function<K, Callable<List<T>>> loader;
+  private final Loader<K, T> loader;
+  private final long limit;
   private final int window;
   private final Deque<Future<List<T>>> inFlight = new ArrayDeque<>();
   private boolean keysDone;
   private Iterator<T> batch = Collections.emptyIterator();
   private @Nullable T current;
+  private long emitted;
 
-  FanOutEnumerator(ScanContext context, String operation, Enumerator<K> keys,
-      Function<K, Callable<List<T>>> loader, int window) {
+  /** Makes the task that loads the items of one key; {@code wanted} is -1 for all. */
+  @FunctionalInterface
+  interface Loader<K, T> {
+    Callable<List<T>> load(K key, long wanted);
+  }
+
+  /**
+   * @param limit rows wanted in all, or -1
+   * @param window loads in flight when there is no limit
+   */
+  FanOutEnumerator(ScanContext context, String operation, Enumerator<K> keys, Loader<K, T> loader,
+      long limit, int window) {
     this.context = context;
     this.operation = operation;
     this.keys = keys;
     this.loader = loader;
-    this.window = Math.max(1, window);
+    this.limit = limit;
+    this.window = limit < 0 ? Math.max(1, window) : 1;
   }
 
   @Override public T current() {
@@ -57,6 +70,7 @@ final class FanOutEnumerator<K, T> implements Enumerator<T> {
         batch = context.await(next, operation).iterator();
       }
       current = batch.next();
+      emitted++;
       return true;
     } catch (SQLException e) {
       throw SmsErrors.sneakyThrow(e);
@@ -70,7 +84,7 @@ final class FanOutEnumerator<K, T> implements Enumerator<T> {
         return;
       }
       context.check();
-      inFlight.add(context.submit(loader.apply(keys.current())));
+      inFlight.add(context.submit(loader.load(keys.current(), limit < 0 ? -1 : limit - emitted)));
     }
   }
 

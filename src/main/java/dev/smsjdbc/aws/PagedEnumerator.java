@@ -9,8 +9,9 @@ import java.util.Iterator;
 import java.util.concurrent.Future;
 
 /**
- * Streams the items of a paginated SMS call. Only one page is held at a time, and the next page is
- * requested in the background as soon as the current one arrives, so that paging overlaps consumption.
+ * Streams the items of a paginated SMS call. Only one page is held at a time. With prefetch, the next page
+ * is requested in the background as soon as the current one arrives, so that paging overlaps consumption;
+ * without, only when the current page is used up (for consumers that may stop early).
  * With a row limit, pages ask for no more than the rows still wanted and no page is requested once enough
  * rows have arrived.
  */
@@ -26,9 +27,11 @@ final class PagedEnumerator<T> implements Enumerator<T> {
   private final PageCall<T> call;
   private final int pageSize;
   private final long limit;
+  private final boolean prefetch;
 
   private boolean started;
   private @Nullable Future<Page<T>> pending;
+  private @Nullable String deferredToken;
   private Iterator<T> page = Collections.emptyIterator();
   private @Nullable T current;
   private long received;
@@ -37,12 +40,14 @@ final class PagedEnumerator<T> implements Enumerator<T> {
   /**
    * @param limit the number of rows wanted, or -1 for all
    */
-  PagedEnumerator(ScanContext context, String operation, int pageSize, long limit, PageCall<T> call) {
+  PagedEnumerator(ScanContext context, String operation, int pageSize, long limit, boolean prefetch,
+      PageCall<T> call) {
     this.context = context;
     this.operation = operation;
     this.call = call;
     this.pageSize = pageSize;
     this.limit = limit;
+    this.prefetch = prefetch;
   }
 
   @Override public T current() {
@@ -65,6 +70,9 @@ final class PagedEnumerator<T> implements Enumerator<T> {
       if (!started) {
         started = true;
         pending = request(null);
+      } else if (deferredToken != null) {
+        pending = request(deferredToken);
+        deferredToken = null;
       }
       if (pending == null) {
         current = null;
@@ -74,7 +82,11 @@ final class PagedEnumerator<T> implements Enumerator<T> {
       pending = null;
       received += next.items().size();
       if (next.nextToken() != null && (limit < 0 || received < limit)) {
-        pending = request(next.nextToken());
+        if (prefetch) {
+          pending = request(next.nextToken());
+        } else {
+          deferredToken = next.nextToken();
+        }
       }
       page = next.items().iterator();
     }

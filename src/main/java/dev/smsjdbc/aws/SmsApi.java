@@ -10,11 +10,9 @@ import software.amazon.awssdk.services.sms.SmsClient;
 import software.amazon.awssdk.services.sms.model.GetReplicationJobsResponse;
 import software.amazon.awssdk.services.sms.model.GetReplicationRunsResponse;
 import software.amazon.awssdk.services.sms.model.InvalidParameterException;
-import software.amazon.awssdk.services.sms.model.ReplicationJob;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -67,11 +65,11 @@ public final class SmsApi implements AutoCloseable {
    */
   public Enumerator<JobRow> replicationJobs(ScanContext context, @Nullable List<String> ids, long limit) {
     if (ids == null) {
-      return new PagedEnumerator<>(context, GET_REPLICATION_JOBS, pageSize, limit,
+      return new PagedEnumerator<>(context, GET_REPLICATION_JOBS, pageSize, limit, true,
           (token, max, page) -> jobsPage(null, token, max, page));
     }
     return new FanOutEnumerator<>(context, GET_REPLICATION_JOBS, Linq4j.enumerator(ids),
-        id -> () -> jobById(id), maxConcurrency);
+        (id, wanted) -> () -> jobById(id), limit, maxConcurrency);
   }
 
   /**
@@ -81,13 +79,13 @@ public final class SmsApi implements AutoCloseable {
    * @param limit rows wanted, or -1 for all
    */
   public Enumerator<RunRow> replicationRuns(ScanContext context, @Nullable List<String> jobIds, long limit) {
+    // With a limit, jobs are listed only as far as their runs are needed.
     Enumerator<String> keys = jobIds != null
         ? Linq4j.enumerator(jobIds)
-        : Linq4j.transform(replicationJobs(context, null, -1), row -> row.job().replicationJobId());
-    // With a limit, one job at a time: rows come in order and no call is made for rows nobody reads.
-    int window = limit < 0 ? maxConcurrency : 1;
+        : Linq4j.transform(new PagedEnumerator<>(context, GET_REPLICATION_JOBS, pageSize, -1, limit < 0,
+            (token, max, page) -> jobsPage(null, token, max, page)), row -> row.job().replicationJobId());
     return new FanOutEnumerator<>(context, GET_REPLICATION_RUNS, keys,
-        jobId -> runsOf(context, jobId, limit), window);
+        (jobId, wanted) -> runsOf(context, jobId, wanted), limit, maxConcurrency);
   }
 
   private List<JobRow> jobById(String id) {
@@ -96,6 +94,7 @@ public final class SmsApi implements AutoCloseable {
     return page.items().stream().filter(r -> id.equals(r.job().replicationJobId())).toList();
   }
 
+  /** All runs of one job, page by page, or the first {@code limit} (-1 for all). */
   private Callable<List<RunRow>> runsOf(ScanContext context, String jobId, long limit) {
     return () -> {
       List<RunRow> rows = new ArrayList<>();
@@ -144,9 +143,7 @@ public final class SmsApi implements AutoCloseable {
       }
       throw e;
     }
-    ReplicationJob job = response.replicationJob();
-    String id = job != null ? Objects.requireNonNullElse(job.replicationJobId(), jobId) : jobId;
-    List<RunRow> rows = response.replicationRunList().stream().map(r -> new RunRow(region, id, r)).toList();
+    List<RunRow> rows = response.replicationRunList().stream().map(r -> new RunRow(region, jobId, r)).toList();
     logCall(GET_REPLICATION_RUNS, jobId, maxResults, page, start, rows.size(),
         response.responseMetadata().requestId());
     return new Page<>(rows, response.nextToken());
