@@ -1,5 +1,6 @@
 package dev.smsjdbc.meta;
 
+import com.google.common.base.CharMatcher;
 import dev.smsjdbc.schema.SmsTable;
 import org.apache.calcite.avatica.MetaImpl.MetaColumn;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
@@ -41,12 +42,13 @@ public final class SmsMetaColumnFactory implements CalciteMetaColumnFactory {
         ordinalPosition, isNullable, remarks);
   }
 
-  /** {@code VARCHAR NOT NULL} → {@code VARCHAR}, {@code TIMESTAMP(3)} → {@code TIMESTAMP}. */
+  /**
+   * The bare type name: {@code VARCHAR CHARACTER SET "UTF-8" NOT NULL} → {@code VARCHAR},
+   * {@code TIMESTAMP(3)} → {@code TIMESTAMP}.
+   */
   static String cleanTypeName(String typeName) {
-    String name = typeName.endsWith(" NOT NULL")
-        ? typeName.substring(0, typeName.length() - " NOT NULL".length()) : typeName;
-    int paren = name.indexOf('(');
-    return paren < 0 ? name : name.substring(0, paren);
+    int end = CharMatcher.anyOf(" (").indexIn(typeName);
+    return end < 0 ? typeName : typeName.substring(0, end);
   }
 
   /** Display width for TIMESTAMP(3) ({@code yyyy-mm-dd hh:mm:ss.fff}); unbounded VARCHAR has no size. */
