@@ -1,0 +1,201 @@
+package dev.smsjdbc.emulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Serves one HTTP exchange the way the AWS JSON 1.1 front end of SMS does.
+ *
+ * <p>In order: injected latency; SigV4 authentication; the target ({@code POST /} with
+ * {@code X-Amz-Target: AWSServerMigrationService_V2016_10_24.<Operation>}); injected throttling or
+ * failure; parsing and checking the body; the operation. Every answer is
+ * {@code application/x-amz-json-1.1} with an {@code x-amzn-RequestId}; an error is
+ * {@code {"__type": ..., "message": ...}} with the {@code x-amzn-ErrorType} header. Whatever
+ * happens, the client gets an answer: anything unexpected becomes a 500 {@code InternalError}.
+ */
+final class ExchangeHandler implements HttpHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
+  static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+  /** Far above any real SMS request; guards the emulator against a runaway client. */
+  private static final int MAX_BODY_BYTES = 1 << 20;
+
+  private final SigV4Verifier verifier;
+  private final SmsOperations operations;
+  private final Faults faults;
+  private final Consumer<RecordedRequest> recorder;
+
+  ExchangeHandler(SigV4Verifier verifier, SmsOperations operations, Faults faults,
+      Consumer<RecordedRequest> recorder) {
+    this.verifier = verifier;
+    this.operations = operations;
+    this.faults = faults;
+    this.recorder = recorder;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    String operation = target == null ? ""
+        : target.startsWith(SmsOperations.TARGET_PREFIX)
+            ? target.substring(SmsOperations.TARGET_PREFIX.length()) : target;
+    JsonNode parameters = MissingNode.getInstance();
+    int status;
+    byte[] response;
+    String errorType = null;
+    try {
+      byte[] body = readBody(exchange);
+      parameters = parseLeniently(body);
+      status = 200;
+      response = serve(exchange, target, operation, body);
+    } catch (ApiError e) {
+      status = e.status();
+      errorType = e.type();
+      response = errorBody(e.type(), e.getMessage());
+    } catch (RuntimeException | IOException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.warn("SMS emulator failed on {} request", operation, e);
+      ApiError error = ApiError.internalError("An internal error occurred.");
+      status = error.status();
+      errorType = error.type();
+      response = errorBody(error.type(), error.getMessage());
+    }
+    if (status == 200) {
+      faults.succeeded(operation);
+    }
+    // Recorded before answering, so a client that has its answer sees it counted.
+    recorder.accept(new RecordedRequest(operation, parameters, status));
+    respond(exchange, status, errorType, response);
+  }
+
+  private byte[] serve(HttpExchange exchange, String target, String operation, byte[] body)
+      throws InterruptedException {
+    Duration latency = faults.latencyFor(operation);
+    if (!latency.isZero()) {
+      Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+    }
+    verifier.verify(new SigV4Verifier.Request() {
+      @Override public String method() {
+        return exchange.getRequestMethod();
+      }
+
+      @Override public URI uri() {
+        return exchange.getRequestURI();
+      }
+
+      @Override public List<String> header(String name) {
+        return Objects.requireNonNullElse(exchange.getRequestHeaders().get(name), List.of());
+      }
+
+      @Override public byte[] body() {
+        return body;
+      }
+    });
+    if (!exchange.getRequestMethod().equals("POST")
+        || !"/".equals(exchange.getRequestURI().getPath())) {
+      throw ApiError.unknownOperation("SMS accepts only POST / requests.");
+    }
+    if (target == null || !target.startsWith(SmsOperations.TARGET_PREFIX)
+        || !operations.serves(operation)) {
+      throw ApiError.unknownOperation(target == null ? "Missing X-Amz-Target header."
+          : "Unknown operation " + target + ".");
+    }
+    ApiError fault = faults.errorFor(operation);
+    if (fault != null) {
+      throw fault;
+    }
+    ObjectNode result = operations.handle(operation, parseStrictly(body));
+    return WireJson.compact(result).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        throw ApiError.serialization(
+            "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+      }
+      return body;
+    }
+  }
+
+  /** The body for the request log, or a missing node if it is no JSON. */
+  private static JsonNode parseLeniently(byte[] body) {
+    try {
+      JsonNode node = WireJson.MAPPER.readTree(body);
+      return node == null ? MissingNode.getInstance() : node;
+    } catch (IOException | RuntimeException e) {
+      return MissingNode.getInstance();
+    }
+  }
+
+  /** The body as the operation's input: a JSON object; an empty body counts as {@code {}}. */
+  private static ObjectNode parseStrictly(byte[] body) {
+    if (body.length == 0) {
+      return WireJson.object();
+    }
+    JsonNode node;
+    try {
+      node = WireJson.MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw ApiError.serialization("The request body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiError.serialization("The request body could not be read.");
+    }
+    if (node == null || node.isMissingNode()) {
+      return WireJson.object();
+    }
+    if (!node.isObject()) {
+      throw ApiError.serialization("Start of structure or map found where not expected: "
+          + "the request body must be a JSON object.");
+    }
+    return (ObjectNode) node;
+  }
+
+  private static byte[] errorBody(String type, String message) {
+    ObjectNode error = WireJson.object();
+    error.put("__type", type);
+    if (message != null) {
+      error.put("message", message);
+    }
+    return WireJson.compact(error).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void respond(HttpExchange exchange, int status, String errorType, byte[] body)
+      throws IOException {
+    try (exchange) {
+      var headers = exchange.getResponseHeaders();
+      headers.set("Content-Type", CONTENT_TYPE);
+      headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+      if (errorType != null) {
+        headers.set("x-amzn-ErrorType", errorType);
+      }
+      boolean head = exchange.getRequestMethod().equals("HEAD");
+      exchange.sendResponseHeaders(status, head ? -1 : body.length);
+      if (!head) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      }
+    }
+  }
+}

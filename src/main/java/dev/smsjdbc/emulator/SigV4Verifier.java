@@ -1,0 +1,299 @@
+package dev.smsjdbc.emulator;
+
+import com.google.common.base.Splitter;
+import com.google.common.net.HostAndPort;
+import com.google.common.collect.ImmutableMap;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Checks the AWS Signature Version 4 of a request, as AWS does.
+ *
+ * <p>It does not implement SigV4 itself: it rebuilds the request from what arrived (method, path,
+ * query, the headers named in {@code SignedHeaders}, the body), signs that with the SDK's own
+ * signer using the configured secret for the access key, the region and service of the credential
+ * scope, and the request's own {@code X-Amz-Date}, and compares the signatures in constant time.
+ * The signer is {@link AwsV4HttpSigner} when the client signed {@code x-amz-content-sha256} (as the
+ * AWS SDK for Java 2.x does); that signer always adds and signs that header, so for clients that do
+ * not sign it (botocore, hence the AWS CLI) the SDK's older {@code Aws4Signer} is used, which signs
+ * exactly the headers it is given.
+ *
+ * <p>A session token ({@code X-Amz-Security-Token}) is accepted whatever its value, provided the
+ * access key and secret match: the token is covered by the signature, so it cannot be changed in
+ * transit, but the emulator has no token service to check it against.
+ *
+ * <p>Errors follow AWS: no Authorization header is {@code MissingAuthenticationTokenException}
+ * (403), a malformed one {@code IncompleteSignatureException} (400), an unknown access key
+ * {@code UnrecognizedClientException} (400), a wrong signature, scope, or a time more than 15
+ * minutes from the server's {@code InvalidSignatureException} (403).
+ */
+final class SigV4Verifier {
+  static final String SERVICE = "sms";
+  private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+  private static final DateTimeFormatter AMZ_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final AwsV4HttpSigner HTTP_SIGNER = AwsV4HttpSigner.create();
+  @SuppressWarnings("deprecation")
+  private static final software.amazon.awssdk.auth.signer.Aws4Signer LEGACY_SIGNER =
+      software.amazon.awssdk.auth.signer.Aws4Signer.create();
+
+  private final Map<String, String> secrets;
+  private final Clock clock;
+
+  /**
+   * @param secrets secret access key by access key id
+   */
+  SigV4Verifier(Map<String, String> secrets, Clock clock) {
+    this.secrets = ImmutableMap.copyOf(secrets);
+    this.clock = clock;
+  }
+
+  /** What the verifier needs to know of a request. */
+  interface Request {
+    String method();
+
+    URI uri();
+
+    /** All values of a header (case-insensitive name), empty if absent. */
+    List<String> header(String name);
+
+    byte[] body();
+  }
+
+  /**
+   * Verifies the signature of {@code request}.
+   *
+   * @throws ApiError if it is missing or not valid
+   */
+  void verify(Request request) {
+    String authorization = first(request, "Authorization").orElse(null);
+    if (authorization == null) {
+      throw ApiError.missingAuthenticationToken();
+    }
+    Authorization auth = Authorization.parse(authorization);
+    String secret = secrets.get(auth.accessKeyId);
+    if (secret == null) {
+      throw ApiError.unrecognizedClient();
+    }
+    if (!auth.service.equals(SERVICE)) {
+      throw ApiError.invalidSignature(
+          "Credential should be scoped to correct service: '" + SERVICE + "'. ");
+    }
+    if (!auth.terminator.equals("aws4_request")) {
+      throw ApiError.invalidSignature("Credential should be scoped with a valid terminator: "
+          + "'aws4_request', not '" + auth.terminator + "'. ");
+    }
+    String amzDate = first(request, "X-Amz-Date").orElseThrow(() -> ApiError.incompleteSignature(
+        "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
+            + "Authorization=" + authorization));
+    Instant signedAt;
+    try {
+      signedAt = Instant.from(AMZ_DATE.parse(amzDate));
+    } catch (DateTimeParseException e) {
+      throw ApiError.incompleteSignature("Date must be in ISO-8601 'basic format'. Got '"
+          + amzDate + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+    }
+    if (!amzDate.startsWith(auth.date)) {
+      throw ApiError.invalidSignature("Date in Credential scope does not match YYYYMMDD from "
+          + "ISO-8601 version of date from HTTP: '" + auth.date + "' != '"
+          + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
+    }
+    Instant now = clock.instant();
+    if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
+      throw ApiError.invalidSignature("Signature expired: " + amzDate + " is now earlier than "
+          + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 15 min.)");
+    }
+    if (!auth.signedHeaders.contains("host")) {
+      throw ApiError.invalidSignature("'Host' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+
+    String expected = expectedSignature(request, auth, secret, signedAt);
+    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        auth.signature.getBytes(StandardCharsets.US_ASCII))) {
+      throw ApiError.invalidSignature("The request signature we calculated does not match the "
+          + "signature you provided. Check your AWS Secret Access Key and signing method. "
+          + "Consult the service documentation for details.");
+    }
+  }
+
+  private static String expectedSignature(Request request, Authorization auth, String secret,
+      Instant signedAt) {
+    URI uri = request.uri();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    HostAndPort host = HostAndPort.fromString(first(request, "Host").orElse("localhost"))
+        .withDefaultPort(80);
+    SdkHttpFullRequest.Builder rebuilt = SdkHttpFullRequest.builder()
+        .method(SdkHttpMethod.fromValue(request.method()))
+        .protocol("http")
+        .host(host.getHost())
+        .port(host.getPort())
+        .encodedPath(path);
+    if (uri.getRawQuery() != null && !uri.getRawQuery().isEmpty()) {
+      for (String pair : Splitter.on('&').omitEmptyStrings().split(uri.getRawQuery())) {
+        int eq = pair.indexOf('=');
+        rebuilt.appendRawQueryParameter(decode(eq < 0 ? pair : pair.substring(0, eq)),
+            eq < 0 ? null : decode(pair.substring(eq + 1)));
+      }
+    }
+    String sessionToken = null;
+    for (String name : auth.signedHeaders) {
+      List<String> values = request.header(name);
+      if (values.isEmpty()) {
+        throw ApiError.invalidSignature("The request signature we calculated does not match the "
+            + "signature you provided: signed header '" + name + "' is missing.");
+      }
+      rebuilt.putHeader(name, values);
+      if (name.equals("x-amz-security-token")) {
+        sessionToken = values.get(0);
+      }
+    }
+    byte[] body = request.body();
+    String authorization = auth.signedHeaders.contains("x-amz-content-sha256")
+        ? signWithHttpSigner(rebuilt.build(), body, auth, secret, sessionToken, signedAt)
+        : signWithLegacySigner(rebuilt, body, auth, secret, sessionToken, signedAt);
+    return Authorization.parse(authorization).signature;
+  }
+
+  /**
+   * Signs as the AWS SDK for Java 2.x does. This signer always adds and signs
+   * {@code x-amz-content-sha256}, so it can only reproduce requests that signed that header.
+   */
+  private static String signWithHttpSigner(SdkHttpRequest request, byte[] body, Authorization auth,
+      String secret, String sessionToken, Instant signedAt) {
+    // The signer adds X-Amz-Security-Token itself for session credentials, with the same value.
+    AwsCredentialsIdentity identity = sessionToken == null
+        ? AwsCredentialsIdentity.create(auth.accessKeyId, secret)
+        : AwsSessionCredentialsIdentity.create(auth.accessKeyId, secret, sessionToken);
+    SignedRequest signed = HTTP_SIGNER.sign(r -> r
+        .identity(identity)
+        .request(request)
+        .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
+        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, auth.service)
+        .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region)
+        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+    return signed.request().firstMatchingHeader("Authorization").orElse("");
+  }
+
+  /**
+   * Signs with the SDK's older SigV4 signer, which signs exactly the headers it is given, for
+   * clients (such as botocore and so the AWS CLI) that do not sign {@code x-amz-content-sha256}.
+   */
+  @SuppressWarnings("deprecation")
+  private static String signWithLegacySigner(SdkHttpFullRequest.Builder request, byte[] body,
+      Authorization auth, String secret, String sessionToken, Instant signedAt) {
+    AwsCredentials credentials = sessionToken == null
+        ? AwsBasicCredentials.create(auth.accessKeyId, secret)
+        : AwsSessionCredentials.create(auth.accessKeyId, secret, sessionToken);
+    SdkHttpFullRequest signed = LEGACY_SIGNER.sign(
+        request.contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body)).build(),
+        Aws4SignerParams.builder()
+            .awsCredentials(credentials)
+            .signingName(auth.service)
+            .signingRegion(Region.of(auth.region))
+            .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
+            .build());
+    return signed.firstMatchingHeader("Authorization").orElse("");
+  }
+
+  private static Optional<String> first(Request request, String name) {
+    List<String> values = request.header(name);
+    return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  /** The parts of an {@code AWS4-HMAC-SHA256 Credential=.., SignedHeaders=.., Signature=..}. */
+  private static final class Authorization {
+    final String accessKeyId;
+    final String date;
+    final String region;
+    final String service;
+    final String terminator;
+    final List<String> signedHeaders;
+    final String signature;
+
+    private Authorization(List<String> scope, List<String> signedHeaders, String signature) {
+      this.accessKeyId = scope.get(0);
+      this.date = scope.get(1);
+      this.region = scope.get(2);
+      this.service = scope.get(3);
+      this.terminator = scope.get(4);
+      this.signedHeaders = signedHeaders;
+      this.signature = signature;
+    }
+
+    static Authorization parse(String header) {
+      if (!header.startsWith(ALGORITHM + " ")) {
+        throw ApiError.incompleteSignature("Authorization header requires 'Credential' parameter. "
+            + "Authorization header requires 'Signature' parameter. Authorization header requires "
+            + "'SignedHeaders' parameter. Authorization=" + header);
+      }
+      String credential = null;
+      String signedHeaders = null;
+      String signature = null;
+      for (String part : Splitter.on(',').trimResults().omitEmptyStrings()
+          .split(header.substring(ALGORITHM.length() + 1))) {
+        int eq = part.indexOf('=');
+        if (eq < 0) {
+          continue;
+        }
+        String value = part.substring(eq + 1);
+        switch (part.substring(0, eq)) {
+          case "Credential" -> credential = value;
+          case "SignedHeaders" -> signedHeaders = value;
+          case "Signature" -> signature = value;
+          default -> {
+          }
+        }
+      }
+      StringBuilder missing = new StringBuilder();
+      if (credential == null) {
+        missing.append("Authorization header requires 'Credential' parameter. ");
+      }
+      if (signature == null) {
+        missing.append("Authorization header requires 'Signature' parameter. ");
+      }
+      if (signedHeaders == null) {
+        missing.append("Authorization header requires 'SignedHeaders' parameter. ");
+      }
+      if (missing.length() > 0) {
+        throw ApiError.incompleteSignature(missing + "Authorization=" + header);
+      }
+      List<String> scope = Splitter.on('/').splitToList(credential);
+      if (scope.size() != 5) {
+        throw ApiError.incompleteSignature("Credential should be scoped to a valid region. "
+            + "Authorization=" + header);
+      }
+      return new Authorization(scope, Splitter.on(';').splitToList(signedHeaders), signature);
+    }
+  }
+}
