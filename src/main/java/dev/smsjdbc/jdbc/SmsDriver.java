@@ -63,7 +63,8 @@ public class SmsDriver extends Driver {
     properties.putAll(info);
     // Secrets move from the URL into the properties, so that getURL() never shows them.
     Properties merged = ConnectStringParser.parse(suffix, properties);
-    return super.connect(PREFIX + SmsConnectionConfig.redactUrlSuffix(suffix), merged);
+    Connection connection = super.connect(PREFIX + SmsConnectionConfig.redactUrlSuffix(suffix), merged);
+    return connection == null ? null : TranslatingProxy.wrap(connection);
   }
 
   @Override public Meta createMeta(AvaticaConnection connection) {

@@ -1,0 +1,107 @@
+package dev.smsjdbc.jdbc;
+
+import dev.smsjdbc.aws.SmsErrors;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.SQLSyntaxErrorException;
+import java.util.Set;
+
+/**
+ * Wraps the JDBC objects Calcite hands out so that every failure reaches the user as an
+ * {@link SQLException} whose SQLState says what kind of failure it is.
+ *
+ * <p>Avatica re-wraps whatever goes wrong while a statement executes into a plain {@code SQLException}
+ * without SQLState ("Error while executing SQL ..."), so the driver's own, precise exception (28000 for bad
+ * credentials, 08S01 for a failing endpoint, HYT00 for a timeout ...) ends up buried in the cause chain, SQL
+ * errors carry no 42000, and a cancelled statement no 57014. Calcite's connection and statement classes are
+ * package-private, so they cannot be subclassed; a proxy per interface is the one place to put this right.
+ */
+final class TranslatingProxy implements InvocationHandler {
+  /** Interfaces whose instances are wrapped when a wrapped method is declared to return one. */
+  private static final Set<Class<?>> WRAPPED = Set.of(CallableStatement.class, PreparedStatement.class,
+      Statement.class, ResultSet.class, DatabaseMetaData.class, Connection.class);
+
+  private final Object target;
+  private final @Nullable Object parent;
+
+  private TranslatingProxy(Object target, @Nullable Object parent) {
+    this.target = target;
+    this.parent = parent;
+  }
+
+  static Connection wrap(Connection connection) {
+    return (Connection) wrap(connection, Connection.class, null);
+  }
+
+  private static Object wrap(Object target, Class<?> iface, @Nullable Object parent) {
+    return Proxy.newProxyInstance(TranslatingProxy.class.getClassLoader(), new Class<?>[] {iface},
+        new TranslatingProxy(target, parent));
+  }
+
+  @Override public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
+      throws Throwable {
+    switch (method.getName()) {
+    case "unwrap":
+      Class<?> iface = (Class<?>) args[0];
+      return iface.isInstance(proxy) ? proxy : method.invoke(target, args);
+    case "isWrapperFor":
+      return ((Class<?>) args[0]).isInstance(proxy) || (Boolean) method.invoke(target, args);
+    case "equals":
+      return proxy == args[0];
+    case "hashCode":
+      return System.identityHashCode(proxy);
+    case "getConnection":
+    case "getStatement":
+      // The parent of a wrapped object is its wrapper, so that callers never see an unwrapped object.
+      if (parent != null && method.getReturnType().isInstance(parent)) {
+        return parent;
+      }
+      break;
+    default:
+      break;
+    }
+    Object result;
+    try {
+      result = method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof SQLException sql ? clarify(sql) : cause;
+    }
+    return result != null && WRAPPED.contains(method.getReturnType())
+        ? wrap(result, method.getReturnType(), proxy) : result;
+  }
+
+  /** The most telling form of a failure that Calcite or Avatica reports. */
+  static SQLException clarify(SQLException e) {
+    if (e.getSQLState() != null) {
+      return e;
+    }
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof SQLException ours && ours.getSQLState() != null) {
+        return ours;
+      }
+      if (c instanceof SqlParseException || c instanceof CalciteContextException
+          || c instanceof SqlValidatorException) {
+        return new SQLSyntaxErrorException(c.getMessage(), "42000", e);
+      }
+    }
+    if ("Statement canceled".equals(e.getMessage())) {
+      return SmsErrors.cancelled();
+    }
+    return e;
+  }
+}
