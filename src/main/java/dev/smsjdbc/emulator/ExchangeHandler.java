@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
@@ -16,6 +17,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -124,7 +126,25 @@ final class ExchangeHandler implements HttpHandler {
       throw fault;
     }
     ObjectNode result = operations.handle(operation, parseStrictly(body));
-    return WireJson.compact(result).getBytes(StandardCharsets.UTF_8);
+    return corrupt(faults.corruptionFor(operation), result);
+  }
+
+  private static byte[] corrupt(Faults.Corruption corruption, ObjectNode result) {
+    if (corruption == Faults.Corruption.WRONG_TYPES) {
+      result.properties().forEach(e -> {
+        if (e.getValue().isArray() || e.getValue().isObject()) {
+          e.setValue(TextNode.valueOf("not-a-" + (e.getValue().isArray() ? "list" : "structure")));
+        }
+      });
+    }
+    byte[] json = WireJson.compact(result).getBytes(StandardCharsets.UTF_8);
+    if (corruption == Faults.Corruption.TRUNCATED) {
+      return Arrays.copyOf(json, json.length / 2);
+    }
+    if (corruption == Faults.Corruption.NOT_JSON) {
+      return "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+    }
+    return json;
   }
 
   private static byte[] readBody(HttpExchange exchange) throws IOException {

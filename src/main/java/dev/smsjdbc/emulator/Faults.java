@@ -19,6 +19,17 @@ public final class Faults {
   private int successesBeforeFailure = -1;
   private int failureStatus;
   private String onlyFor;
+  private Corruption corruption;
+
+  /** Ways a successful answer can be damaged, to test what a client makes of a broken endpoint. */
+  public enum Corruption {
+    /** The JSON body cut off in the middle. */
+    TRUNCATED,
+    /** Valid JSON whose lists are strings, as if the server spoke another version of the API. */
+    WRONG_TYPES,
+    /** An HTML page, as a proxy or a wrong endpoint would send. */
+    NOT_JSON
+  }
 
   Faults() {
   }
@@ -59,6 +70,12 @@ public final class Faults {
     return this;
   }
 
+  /** Damages every successful matching answer in the given way; null = answers are intact. */
+  public synchronized Faults corruptResponses(Corruption c) {
+    corruption = c;
+    return this;
+  }
+
   /** Restricts all faults to one operation, e.g. {@code "GetReplicationJobs"}; null = all. */
   public synchronized Faults onlyFor(String operation) {
     onlyFor = operation;
@@ -72,6 +89,7 @@ public final class Faults {
     successesBeforeFailure = -1;
     failureStatus = 0;
     onlyFor = null;
+    corruption = null;
     return this;
   }
 
@@ -97,6 +115,11 @@ public final class Faults {
       return ApiError.serverFault(failureStatus);
     }
     return null;
+  }
+
+  /** How a successful answer to {@code operation} is to be damaged, or null. */
+  synchronized Corruption corruptionFor(String operation) {
+    return matches(operation) ? corruption : null;
   }
 
   /** Counts a successful request towards {@link #failAfter(int, int)}. */

@@ -21,6 +21,9 @@ public enum ConnectionKey {
   MAX_CONCURRENCY("maxConcurrency", "8", "How many API calls one query may have in flight (1-64)."),
   API_CALL_TIMEOUT("apiCallTimeout", null, "Time limit of one API call, retries included: 500ms, 30s, 2m "
       + "or a number of seconds. Default: none."),
+  RETRY_MODE("retryMode", "standard", "How throttled and failed calls are retried: standard, adaptive or legacy "
+      + "(the AWS SDK's retry modes, with exponential backoff and jitter)."),
+  MAX_ATTEMPTS("maxAttempts", "5", "Attempts per API call, the first included (1-20); 1 turns retries off."),
   DEMO("demo", "false", "true starts the bundled SMS emulator in-process on the demo data; needs no AWS "
       + "account or credentials.");
 

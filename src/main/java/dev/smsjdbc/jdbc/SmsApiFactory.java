@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -48,9 +49,13 @@ final class SmsApiFactory {
       }
     }
     builder.region(region);
-    if (config.apiCallTimeout() != null) {
-      builder.overrideConfiguration(o -> o.apiCallTimeout(config.apiCallTimeout()));
-    }
+    builder.overrideConfiguration(o -> {
+      o.retryStrategy(AwsRetryStrategy.forRetryMode(config.retryMode()).toBuilder()
+          .maxAttempts(config.maxAttempts()).build());
+      if (config.apiCallTimeout() != null) {
+        o.apiCallTimeout(config.apiCallTimeout());
+      }
+    });
     return new SmsApi(builder.build(), region.id(), config.pageSize(), config.maxConcurrency());
   }
 

@@ -5,6 +5,7 @@ import com.google.common.base.Splitter;
 import org.apache.calcite.avatica.BuiltInConnectionProperty;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.regions.Region;
 
 import java.net.URI;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
 public record SmsConnectionConfig(@Nullable String region, @Nullable String profile,
     @Nullable String accessKeyId, @Nullable String secretAccessKey, @Nullable String sessionToken,
     @Nullable URI endpoint, int pageSize, int maxConcurrency, @Nullable Duration apiCallTimeout,
-    boolean demo) {
+    RetryMode retryMode, int maxAttempts, boolean demo) {
 
   /** Keys that are not ours but are accepted: Calcite's and Avatica's own, and what GUI tools send. */
   private static final Set<String> FOREIGN_KEYS = Stream.of(
@@ -67,7 +68,8 @@ public record SmsConnectionConfig(@Nullable String region, @Nullable String prof
     return new SmsConnectionConfig(region(values), text(values, ConnectionKey.PROFILE), accessKeyId, secret,
         text(values, ConnectionKey.SESSION_TOKEN), endpoint(values),
         integer(values, ConnectionKey.PAGE_SIZE, 1, 1000), integer(values, ConnectionKey.MAX_CONCURRENCY, 1, 64),
-        duration(values, ConnectionKey.API_CALL_TIMEOUT), demo);
+        duration(values, ConnectionKey.API_CALL_TIMEOUT), retryMode(values),
+        integer(values, ConnectionKey.MAX_ATTEMPTS, 1, 20), demo);
   }
 
   static String validKeys() {
@@ -102,6 +104,20 @@ public record SmsConnectionConfig(@Nullable String region, @Nullable String prof
       return uri;
     } catch (URISyntaxException e) {
       throw invalid(ConnectionKey.ENDPOINT, "'" + endpoint + "' is not a URL: " + e.getReason());
+    }
+  }
+
+  private static RetryMode retryMode(Map<ConnectionKey, String> values) throws SQLException {
+    String value = String.valueOf(text(values, ConnectionKey.RETRY_MODE));
+    switch (Ascii.toLowerCase(value)) {
+    case "standard":
+      return RetryMode.STANDARD;
+    case "adaptive":
+      return RetryMode.ADAPTIVE_V2;
+    case "legacy":
+      return RetryMode.LEGACY;
+    default:
+      throw invalid(ConnectionKey.RETRY_MODE, "'" + value + "' is not standard, adaptive or legacy");
     }
   }
 
@@ -175,6 +191,6 @@ public record SmsConnectionConfig(@Nullable String region, @Nullable String prof
         + ", secretAccessKey=" + (secretAccessKey == null ? "null" : "****")
         + ", sessionToken=" + (sessionToken == null ? "null" : "****") + ", endpoint=" + endpoint
         + ", pageSize=" + pageSize + ", maxConcurrency=" + maxConcurrency + ", apiCallTimeout="
-        + apiCallTimeout + ", demo=" + demo + "}";
+        + apiCallTimeout + ", retryMode=" + retryMode + ", maxAttempts=" + maxAttempts + ", demo=" + demo + "}";
   }
 }

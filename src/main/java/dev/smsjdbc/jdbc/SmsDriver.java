@@ -1,7 +1,6 @@
 package dev.smsjdbc.jdbc;
 
-import dev.smsjdbc.meta.SmsMetaColumnFactory;
-import dev.smsjdbc.meta.SmsMetaTableFactory;
+import dev.smsjdbc.meta.SmsMeta;
 import dev.smsjdbc.schema.SmsSchema;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -10,7 +9,6 @@ import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -68,8 +66,7 @@ public class SmsDriver extends Driver {
   }
 
   @Override public Meta createMeta(AvaticaConnection connection) {
-    return CalciteMetaImpl.create((CalciteConnection) connection, SmsMetaTableFactory.INSTANCE,
-        SmsMetaColumnFactory.INSTANCE);
+    return SmsMeta.create((CalciteConnection) connection);
   }
 
   @Override protected Handler createHandler() {

@@ -3,6 +3,7 @@ package dev.smsjdbc.jdbc;
 import dev.smsjdbc.aws.SmsErrors;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -94,8 +95,15 @@ final class TranslatingProxy implements InvocationHandler {
       if (c instanceof SQLException ours && ours.getSQLState() != null) {
         return ours;
       }
-      if (c instanceof SqlParseException || c instanceof CalciteContextException
-          || c instanceof SqlValidatorException) {
+      if (c instanceof SqlParseException parse) {
+        String message = parse.getMessage();
+        SqlParserPos pos = parse.getPos();
+        if (pos != null && message != null && !message.contains(" line ")) {
+          message += " (at line " + pos.getLineNum() + ", column " + pos.getColumnNum() + ")";
+        }
+        return new SQLSyntaxErrorException(message, "42000", e);
+      }
+      if (c instanceof CalciteContextException || c instanceof SqlValidatorException) {
         return new SQLSyntaxErrorException(c.getMessage(), "42000", e);
       }
     }
