@@ -64,7 +64,12 @@ public final class SmsErrors {
     String awsMessage = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
     String detail = operation + " failed with " + code + " (HTTP " + e.statusCode() + ", request id "
         + e.requestId() + "): " + awsMessage;
-    if (code != null && AUTH_CODES.contains(code)) {
+    if (code == null) {
+      return new SQLException(operation + " failed: the endpoint answered HTTP " + e.statusCode()
+          + " without an AWS error (request id " + e.requestId() + "); it is probably not an SMS endpoint."
+          + " Check the endpoint and region keys.", e.statusCode() >= 500 ? "08S01" : "HY000", e);
+    }
+    if (AUTH_CODES.contains(code)) {
       return new SQLInvalidAuthorizationSpecException(detail
           + ". Check the credentials (accessKeyId/secretAccessKey/sessionToken, profile or the default"
           + " credential chain) and their permissions.", "28000", e);
@@ -95,11 +100,36 @@ public final class SmsErrors {
   }
 
   /**
+   * The last SQLException this thread threw through Calcite. Calcite sometimes rethrows a failure as
+   * {@code new RuntimeException(message)}, which drops the exception with its SQLState and AWS cause;
+   * {@link #recover} finds it again by its message.
+   */
+  private static final ThreadLocal<SQLException> THROWN = new ThreadLocal<>();
+
+  /** The SQLException this thread threw that {@code wrapper} reports by message only, if any. */
+  public static @Nullable SQLException recover(Throwable wrapper) {
+    SQLException thrown = THROWN.get();
+    if (thrown == null || thrown.getMessage() == null) {
+      return null;
+    }
+    for (Throwable c = wrapper; c != null; c = c.getCause()) {
+      if (c == thrown || c.getMessage() != null && c.getMessage().endsWith(thrown.getMessage())) {
+        THROWN.remove();
+        return thrown;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Throws a checked exception without declaring it. Calcite pulls rows through {@code Enumerator.moveNext()},
    * which cannot declare {@link SQLException}; thrown this way it reaches {@code ResultSet.next()} (which does
    * declare it) unwrapped, instead of as a bare RuntimeException.
    */
   public static RuntimeException sneakyThrow(Throwable t) {
+    if (t instanceof SQLException e) {
+      THROWN.set(e);
+    }
     throw SmsErrors.<RuntimeException>sneaky(t);
   }
 

@@ -91,6 +91,10 @@ final class TranslatingProxy implements InvocationHandler {
     if (e.getSQLState() != null) {
       return e;
     }
+    SQLException lost = SmsErrors.recover(e);
+    if (lost != null) {
+      return lost;
+    }
     for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
       if (c instanceof SQLException ours && ours.getSQLState() != null) {
         return ours;
