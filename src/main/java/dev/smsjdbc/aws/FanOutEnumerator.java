@@ -93,7 +93,8 @@ final class FanOutEnumerator<K, T> implements Enumerator<T> {
   }
 
   @Override public void close() {
-    inFlight.forEach(f -> f.cancel(true));
+    context.stop();
+    inFlight.forEach(f -> f.cancel(false));
     inFlight.clear();
     keys.close();
   }

@@ -106,8 +106,9 @@ final class PagedEnumerator<T> implements Enumerator<T> {
   }
 
   @Override public void close() {
+    context.stop();
     if (pending != null) {
-      pending.cancel(true);
+      pending.cancel(false);
       pending = null;
     }
   }

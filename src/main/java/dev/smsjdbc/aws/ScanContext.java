@@ -15,6 +15,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * What one execution of a scan needs besides the API: the statement's cancel flag and query deadline, and
  * the connection's I/O threads. Waiting for an API call goes through {@link #await}, which wakes up often
  * enough that {@code Statement.cancel()} and {@code setQueryTimeout} take effect while a call is in flight.
+ *
+ * <p>A call in flight is never interrupted: an interrupted HTTP call abandons its socket (to be freed only
+ * by the garbage collector). It is left to finish in the background, its answer dropped, and no further
+ * call is started once the scan is {@linkplain #stop() stopped} or cancelled.
  */
 public final class ScanContext {
   private static final long POLL_MILLIS = 50;
@@ -23,6 +27,7 @@ public final class ScanContext {
   private final AtomicBoolean cancelFlag;
   private final long timeoutMillis;
   private final long deadlineNanos;
+  private volatile boolean stopped;
 
   public ScanContext(SmsApi api, @Nullable AtomicBoolean cancelFlag, @Nullable Long timeoutMillis) {
     this.api = api;
@@ -37,7 +42,7 @@ public final class ScanContext {
 
   /** Fails if the statement was cancelled or its timeout has passed. */
   public void check() throws SQLException {
-    if (cancelFlag.get() || Thread.currentThread().isInterrupted()) {
+    if (cancelFlag.get() || stopped || Thread.currentThread().isInterrupted()) {
       throw SmsErrors.cancelled();
     }
     if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos >= 0) {
@@ -47,11 +52,22 @@ public final class ScanContext {
 
   /** Whether work on behalf of this scan should stop; for background tasks. */
   boolean stopped() {
-    return cancelFlag.get() || Thread.currentThread().isInterrupted();
+    return stopped || cancelFlag.get();
   }
 
+  /** Ends the scan: background tasks start no further call. */
+  void stop() {
+    stopped = true;
+  }
+
+  /** Runs an API call on the connection's I/O threads, unless the scan has stopped by the time it starts. */
   public <T> Future<T> submit(Callable<T> task) {
-    return api.executor().submit(task);
+    return api.executor().submit(() -> {
+      if (stopped()) {
+        throw SmsErrors.cancelled();
+      }
+      return task.call();
+    });
   }
 
   /** Waits for a background call, giving up when the statement is cancelled or times out. */
@@ -60,7 +76,7 @@ public final class ScanContext {
       try {
         check();
       } catch (SQLException e) {
-        future.cancel(true);
+        future.cancel(false);
         throw e;
       }
       try {
@@ -71,7 +87,7 @@ public final class ScanContext {
         throw SmsErrors.translate(e.getCause(), operation);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        future.cancel(true);
+        future.cancel(false);
         throw SmsErrors.cancelled();
       }
     }

@@ -158,8 +158,12 @@ public final class SmsApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Frees the connection's threads and client. Calls in flight are not interrupted (see
+   * {@link ScanContext}): their threads end as soon as they return, and start nothing new.
+   */
   @Override public void close() {
-    executor.shutdownNow();
+    executor.shutdown();
     client.close();
   }
 }
