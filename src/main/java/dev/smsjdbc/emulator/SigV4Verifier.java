@@ -4,6 +4,8 @@ import com.google.common.base.Splitter;
 import com.google.common.net.HostAndPort;
 import com.google.common.collect.ImmutableMap;
 
+import dev.smsjdbc.aws.SigV4;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,31 +20,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * Checks the AWS Signature Version 4 of a request, as AWS does.
  *
- * <p>It does not implement SigV4 itself: it rebuilds the request from what arrived (method, path,
- * query, the headers named in {@code SignedHeaders}, the body), signs that with the SDK's own
- * signer using the configured secret for the access key, the region and service of the credential
- * scope, and the request's own {@code X-Amz-Date}, and compares the signatures in constant time.
- * The signer is {@link AwsV4HttpSigner} when the client signed {@code x-amz-content-sha256} (as the
- * AWS SDK for Java 2.x does); that signer always adds and signs that header, so for clients that do
- * not sign it (botocore, hence the AWS CLI) the SDK's older {@code Aws4Signer} is used, which signs
- * exactly the headers it is given.
+ * <p>It rebuilds the request from what arrived (method, path, query, exactly the headers named in
+ * {@code SignedHeaders}, the body), signs that with {@link SigV4} (the AWS SDK's own canonical request)
+ * using the configured secret for the access key, the region and service of the credential scope, and
+ * the request's own {@code X-Amz-Date}, and compares the signatures in constant time. Because only the
+ * signed headers are rebuilt, requests of the AWS SDK for Java (which signs {@code x-amz-content-sha256})
+ * and of botocore, hence the AWS CLI (which does not), verify alike. The SDK's signer is not used because
+ * it logs canonical requests, session tokens included, at DEBUG.
  *
  * <p>A session token ({@code X-Amz-Security-Token}) is accepted whatever its value, provided the
  * access key and secret match: the token is covered by the signature, so it cannot be changed in
@@ -59,10 +49,6 @@ final class SigV4Verifier {
   private static final Duration MAX_SKEW = Duration.ofMinutes(15);
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-  private static final AwsV4HttpSigner HTTP_SIGNER = AwsV4HttpSigner.create();
-  @SuppressWarnings("deprecation")
-  private static final software.amazon.awssdk.auth.signer.Aws4Signer LEGACY_SIGNER =
-      software.amazon.awssdk.auth.signer.Aws4Signer.create();
 
   private final Map<String, String> secrets;
   private final Clock clock;
@@ -162,7 +148,6 @@ final class SigV4Verifier {
             eq < 0 ? null : decode(pair.substring(eq + 1)));
       }
     }
-    String sessionToken = null;
     for (String name : auth.signedHeaders) {
       List<String> values = request.header(name);
       if (values.isEmpty()) {
@@ -170,56 +155,16 @@ final class SigV4Verifier {
             + "signature you provided: signed header '" + name + "' is missing.");
       }
       rebuilt.putHeader(name, values);
-      if (name.equals("x-amz-security-token")) {
-        sessionToken = values.get(0);
-      }
     }
     byte[] body = request.body();
-    String authorization = auth.signedHeaders.contains("x-amz-content-sha256")
-        ? signWithHttpSigner(rebuilt.build(), body, auth, secret, sessionToken, signedAt)
-        : signWithLegacySigner(rebuilt, body, auth, secret, sessionToken, signedAt);
-    return Authorization.parse(authorization).signature;
-  }
-
-  /**
-   * Signs as the AWS SDK for Java 2.x does. This signer always adds and signs
-   * {@code x-amz-content-sha256}, so it can only reproduce requests that signed that header.
-   */
-  private static String signWithHttpSigner(SdkHttpRequest request, byte[] body, Authorization auth,
-      String secret, String sessionToken, Instant signedAt) {
-    // The signer adds X-Amz-Security-Token itself for session credentials, with the same value.
-    AwsCredentialsIdentity identity = sessionToken == null
-        ? AwsCredentialsIdentity.create(auth.accessKeyId, secret)
-        : AwsSessionCredentialsIdentity.create(auth.accessKeyId, secret, sessionToken);
-    SignedRequest signed = HTTP_SIGNER.sign(r -> r
-        .identity(identity)
-        .request(request)
-        .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, auth.service)
-        .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region)
-        .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-    return signed.request().firstMatchingHeader("Authorization").orElse("");
-  }
-
-  /**
-   * Signs with the SDK's older SigV4 signer, which signs exactly the headers it is given, for
-   * clients (such as botocore and so the AWS CLI) that do not sign {@code x-amz-content-sha256}.
-   */
-  @SuppressWarnings("deprecation")
-  private static String signWithLegacySigner(SdkHttpFullRequest.Builder request, byte[] body,
-      Authorization auth, String secret, String sessionToken, Instant signedAt) {
-    AwsCredentials credentials = sessionToken == null
-        ? AwsBasicCredentials.create(auth.accessKeyId, secret)
-        : AwsSessionCredentials.create(auth.accessKeyId, secret, sessionToken);
-    SdkHttpFullRequest signed = LEGACY_SIGNER.sign(
-        request.contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(body)).build(),
-        Aws4SignerParams.builder()
-            .awsCredentials(credentials)
-            .signingName(auth.service)
-            .signingRegion(Region.of(auth.region))
-            .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
-            .build());
-    return signed.firstMatchingHeader("Authorization").orElse("");
+    String bodyHash = SigV4.sha256Hex(body);
+    String contentHash = first(request, "x-amz-content-sha256").orElse(bodyHash);
+    if (!contentHash.equals(bodyHash) && !contentHash.equals("UNSIGNED-PAYLOAD")) {
+      throw ApiError.invalidSignature("The provided 'x-amz-content-sha256' header does not match what "
+          + "was computed.");
+    }
+    return SigV4.sign(rebuilt.build(), contentHash, secret, auth.region, auth.service,
+        first(request, "X-Amz-Date").orElseThrow()).signature();
   }
 
   private static Optional<String> first(Request request, String name) {

@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.aws.QuietSigV4Signer;
 import dev.smsjdbc.aws.SmsApi;
 import dev.smsjdbc.emulator.SmsEmulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -10,7 +11,13 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthScheme;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.identity.spi.IdentityProviders;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.Region;
@@ -31,9 +38,27 @@ import java.sql.SQLNonTransientConnectionException;
 final class SmsApiFactory {
   private SmsApiFactory() {}
 
+  /** SigV4 as the SDK does it, minus the SDK signer's debug log of canonical requests (session tokens). */
+  private static final AuthScheme<AwsCredentialsIdentity> QUIET_SIGV4 = new AuthScheme<>() {
+    private final QuietSigV4Signer signer = new QuietSigV4Signer();
+
+    @Override public String schemeId() {
+      return AwsV4AuthScheme.SCHEME_ID;
+    }
+
+    @Override public IdentityProvider<AwsCredentialsIdentity> identityProvider(IdentityProviders providers) {
+      return providers.identityProvider(AwsCredentialsIdentity.class);
+    }
+
+    @Override public HttpSigner<AwsCredentialsIdentity> signer() {
+      return signer;
+    }
+  };
+
   static SmsApi create(SmsConnectionConfig config) throws SQLException {
     SmsClientBuilder builder = SmsClient.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder());
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .putAuthScheme(QUIET_SIGV4);
     Region region;
     if (config.demo()) {
       URI endpoint = DemoBackend.endpoint();

@@ -58,6 +58,7 @@ public class SmsDriver extends Driver {
     Properties properties = new Properties();
     properties.setProperty("lex", "MYSQL_ANSI");
     properties.setProperty("timeZone", "UTC");
+    properties.setProperty("conformance", "LENIENT");
     properties.putAll(info);
     // Secrets move from the URL into the properties, so that getURL() never shows them.
     Properties merged = ConnectStringParser.parse(suffix, properties);
@@ -73,6 +74,7 @@ public class SmsDriver extends Driver {
     Handler calcite = super.createHandler();
     return new Handler() {
       @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
+        PlannerWarmup.start(); // once per JVM, in the background, while this connection is set up
         calcite.onConnectionInit(connection);
         CalciteConnection calciteConnection = (CalciteConnection) connection;
         SmsConnectionConfig config = SmsConnectionConfig.from(calciteConnection.getProperties());
