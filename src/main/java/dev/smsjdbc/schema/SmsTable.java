@@ -131,12 +131,15 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
     }
   }
 
-  /** Distinct key values, in the order written; a NULL key matches nothing. */
+  /**
+   * Distinct key values, in the order written. A NULL or empty key matches nothing and costs no call: SMS
+   * ids are never empty (the connect-time warm-up relies on this to plan and run real queries offline).
+   */
   private static List<String> resolveKeys(DataContext root, List<RexNode> keys) {
     Set<String> values = new LinkedHashSet<>();
     for (RexNode key : keys) {
       Object value = resolve(root, key);
-      if (value != null) {
+      if (value != null && !value.toString().isEmpty()) {
         values.add(value.toString());
       }
     }
