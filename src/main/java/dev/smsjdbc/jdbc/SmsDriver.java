@@ -1,6 +1,7 @@
 package dev.smsjdbc.jdbc;
 
-import dev.smsjdbc.meta.SmsMeta;
+import dev.smsjdbc.meta.SmsMetaColumnFactory;
+import dev.smsjdbc.meta.SmsMetaTableFactory;
 import dev.smsjdbc.schema.SmsSchema;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -9,6 +10,7 @@ import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -67,7 +69,8 @@ public class SmsDriver extends Driver {
   }
 
   @Override public Meta createMeta(AvaticaConnection connection) {
-    return SmsMeta.create((CalciteConnection) connection);
+    return CalciteMetaImpl.create((CalciteConnection) connection, SmsMetaTableFactory.INSTANCE,
+        SmsMetaColumnFactory.INSTANCE);
   }
 
   @Override protected Handler createHandler() {
