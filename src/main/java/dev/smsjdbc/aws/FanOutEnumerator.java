@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * of GetReplicationJobs) is itself consumed as the loads progress. With a row limit, one key is loaded at a
  * time and each load is told how many rows are still wanted.
  */
-final class FanOutEnumerator<K, T> implements Enumerator<T> {
+final class FanOutEnumerator<K, T> implements Enumerator<T>, RegionsEnumerator.Startable {
   private final ScanContext context;
   private final String operation;
   private final Enumerator<K> keys;
@@ -72,6 +72,15 @@ final class FanOutEnumerator<K, T> implements Enumerator<T> {
       current = batch.next();
       emitted++;
       return true;
+    } catch (SQLException e) {
+      throw SmsErrors.sneakyThrow(e);
+    }
+  }
+
+  /** Starts the first loads, without waiting for them. */
+  @Override public void start() {
+    try {
+      fill();
     } catch (SQLException e) {
       throw SmsErrors.sneakyThrow(e);
     }

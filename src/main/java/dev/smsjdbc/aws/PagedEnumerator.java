@@ -10,12 +10,12 @@ import java.util.concurrent.Future;
 
 /**
  * Streams the items of a paginated SMS call. Only one page is held at a time. With prefetch, the next page
- * is requested in the background as soon as the current one arrives, so that paging overlaps consumption;
- * without, only when the current page is used up (for consumers that may stop early).
+ * is requested in the background once half of the current one is read, so that paging overlaps
+ * consumption; without, only when the current page is used up (for consumers that may stop early).
  * With a row limit, pages ask for no more than the rows still wanted and no page is requested once enough
  * rows have arrived.
  */
-final class PagedEnumerator<T> implements Enumerator<T> {
+final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Startable {
   /** One call of a paginated operation. */
   @FunctionalInterface
   interface PageCall<T> {
@@ -35,6 +35,8 @@ final class PagedEnumerator<T> implements Enumerator<T> {
   private Iterator<T> page = Collections.emptyIterator();
   private @Nullable T current;
   private long received;
+  private int pageRows;
+  private int readInPage;
   private int pages;
 
   /**
@@ -65,11 +67,22 @@ final class PagedEnumerator<T> implements Enumerator<T> {
     }
   }
 
+  /** Requests the first page, without waiting for it. */
+  @Override public void start() {
+    if (!started) {
+      started = true;
+      try {
+        pending = request(null);
+      } catch (SQLException e) {
+        throw SmsErrors.sneakyThrow(e);
+      }
+    }
+  }
+
   private boolean advance() throws SQLException {
     while (!page.hasNext()) {
       if (!started) {
-        started = true;
-        pending = request(null);
+        start();
       } else if (deferredToken != null) {
         pending = request(deferredToken);
         deferredToken = null;
@@ -81,18 +94,23 @@ final class PagedEnumerator<T> implements Enumerator<T> {
       Page<T> next = context.await(pending, operation);
       pending = null;
       received += next.items().size();
-      if (next.nextToken() != null && (limit < 0 || received < limit)) {
-        if (prefetch) {
-          pending = request(next.nextToken());
-        } else {
-          deferredToken = next.nextToken();
-        }
-      }
+      boolean wanted = next.nextToken() != null && (limit < 0 || received < limit);
+      deferredToken = wanted ? next.nextToken() : null;
       page = next.items().iterator();
+      pageRows = next.items().size();
+      readInPage = 0;
     }
     current = page.next();
+    readInPage++;
+    // Prefetch once half the page is read: a reader that goes on overlaps the next call with the rest of
+    // this page, while one that stops early (setMaxRows, a LIMIT Calcite keeps) costs no extra call.
+    if (prefetch && deferredToken != null && readInPage >= (pageRows + 1) / 2) {
+      pending = request(deferredToken);
+      deferredToken = null;
+    }
     return true;
   }
+
 
   private Future<Page<T>> request(@Nullable String token) throws SQLException {
     context.check();

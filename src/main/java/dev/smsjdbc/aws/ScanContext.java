@@ -23,26 +23,49 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ScanContext {
   private static final long POLL_MILLIS = 50;
 
-  private final SmsApi api;
+  private final ApiSession session;
+  private final StatementState state;
   private final AtomicBoolean cancelFlag;
   private final long timeoutMillis;
   private final long deadlineNanos;
   private volatile boolean stopped;
+  private final @Nullable ScanContext parent;
 
-  public ScanContext(SmsApi api, @Nullable AtomicBoolean cancelFlag, @Nullable Long timeoutMillis) {
-    this.api = api;
+  public ScanContext(ApiSession session, @Nullable AtomicBoolean cancelFlag, @Nullable Long timeoutMillis) {
+    this.session = session;
+    this.state = StatementState.of(cancelFlag);
     this.cancelFlag = cancelFlag == null ? new AtomicBoolean() : cancelFlag;
     this.timeoutMillis = timeoutMillis == null ? 0 : timeoutMillis;
     this.deadlineNanos = this.timeoutMillis > 0 ? System.nanoTime() + this.timeoutMillis * 1_000_000 : 0;
+    this.parent = null;
   }
 
-  public SmsApi api() {
-    return api;
+  private ScanContext(ScanContext parent) {
+    this.session = parent.session;
+    this.state = parent.state;
+    this.cancelFlag = parent.cancelFlag;
+    this.timeoutMillis = parent.timeoutMillis;
+    this.deadlineNanos = parent.deadlineNanos;
+    this.parent = parent;
+  }
+
+  /** A part of this scan (one Region's) that can stop alone; stopping this scan stops it too. */
+  ScanContext child() {
+    return new ScanContext(this);
+  }
+
+  public ApiSession session() {
+    return session;
+  }
+
+  /** The state of the statement this scan runs for. */
+  public StatementState state() {
+    return state;
   }
 
   /** Fails if the statement was cancelled or its timeout has passed. */
   public void check() throws SQLException {
-    if (cancelFlag.get() || stopped || Thread.currentThread().isInterrupted()) {
+    if (stopped() || Thread.currentThread().isInterrupted()) {
       throw SmsErrors.cancelled();
     }
     if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos >= 0) {
@@ -52,7 +75,7 @@ public final class ScanContext {
 
   /** Whether work on behalf of this scan should stop; for background tasks. */
   boolean stopped() {
-    return stopped || cancelFlag.get();
+    return stopped || cancelFlag.get() || parent != null && parent.stopped();
   }
 
   /** Ends the scan: background tasks start no further call. */
@@ -62,7 +85,7 @@ public final class ScanContext {
 
   /** Runs an API call on the connection's I/O threads, unless the scan has stopped by the time it starts. */
   public <T> Future<T> submit(Callable<T> task) {
-    return api.executor().submit(() -> {
+    return session.executor().submit(() -> {
       if (stopped()) {
         throw SmsErrors.cancelled();
       }

@@ -1,61 +1,61 @@
 package dev.smsjdbc.aws;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sms.SmsClient;
+import software.amazon.awssdk.services.sms.model.AppSummary;
+import software.amazon.awssdk.services.sms.model.Connector;
+import software.amazon.awssdk.services.sms.model.GetConnectorsResponse;
 import software.amazon.awssdk.services.sms.model.GetReplicationJobsResponse;
 import software.amazon.awssdk.services.sms.model.GetReplicationRunsResponse;
+import software.amazon.awssdk.services.sms.model.GetServersResponse;
 import software.amazon.awssdk.services.sms.model.InvalidParameterException;
+import software.amazon.awssdk.services.sms.model.ListAppsResponse;
+import software.amazon.awssdk.services.sms.model.Server;
 
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The SMS API as the tables use it: streams of jobs and runs for one region, paginated lazily, fanned out
- * over keys with bounded concurrency. Owns the SDK client and the I/O threads of one connection.
+ * The SMS API of one Region as the tables use it: streams of items, paginated lazily, fanned out over keys
+ * with bounded concurrency. Every call goes through {@link #call}, which applies the statement's call budget,
+ * the shared cache, logging and the connection's call log.
  */
 public final class SmsApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmsApi.class);
   static final String GET_REPLICATION_JOBS = "GetReplicationJobs";
   static final String GET_REPLICATION_RUNS = "GetReplicationRuns";
+  static final String GET_SERVERS = "GetServers";
+  static final String GET_CONNECTORS = "GetConnectors";
+  static final String LIST_APPS = "ListApps";
 
+  private final ApiSession session;
   private final SmsClient client;
   private final String region;
-  private final int pageSize;
-  private final int maxConcurrency;
-  private final ThreadPoolExecutor executor;
 
-  public SmsApi(SmsClient client, String region, int pageSize, int maxConcurrency) {
+  SmsApi(ApiSession session, SmsClient client, String region) {
+    this.session = session;
     this.client = client;
     this.region = region;
-    this.pageSize = pageSize;
-    this.maxConcurrency = maxConcurrency;
-    // One thread per concurrent run load plus one for the job pages that feed them; idle threads exit.
-    int threads = maxConcurrency + 1;
-    this.executor = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        new ThreadFactoryBuilder().setDaemon(true).setNameFormat("sms-jdbc-io-%d").build());
-    this.executor.allowCoreThreadTimeOut(true);
   }
 
   public String region() {
     return region;
   }
 
-  public int pageSize() {
-    return pageSize;
-  }
-
-  ExecutorService executor() {
-    return executor;
+  private int pageSize() {
+    return session.settings().pageSize();
   }
 
   /**
@@ -65,11 +65,10 @@ public final class SmsApi implements AutoCloseable {
    */
   public Enumerator<JobRow> replicationJobs(ScanContext context, @Nullable List<String> ids, long limit) {
     if (ids == null) {
-      return new PagedEnumerator<>(context, GET_REPLICATION_JOBS, pageSize, limit, true,
-          (token, max, page) -> jobsPage(null, token, max, page));
+      return jobPages(context, limit, true);
     }
     return new FanOutEnumerator<>(context, GET_REPLICATION_JOBS, Linq4j.enumerator(ids),
-        (id, wanted) -> () -> jobById(id), limit, maxConcurrency);
+        (id, wanted) -> () -> jobById(context, id), limit, session.settings().maxConcurrency());
   }
 
   /**
@@ -82,14 +81,57 @@ public final class SmsApi implements AutoCloseable {
     // With a limit, jobs are listed only as far as their runs are needed.
     Enumerator<String> keys = jobIds != null
         ? Linq4j.enumerator(jobIds)
-        : Linq4j.transform(new PagedEnumerator<>(context, GET_REPLICATION_JOBS, pageSize, -1, limit < 0,
-            (token, max, page) -> jobsPage(null, token, max, page)), row -> row.job().replicationJobId());
+        : Linq4j.transform(jobPages(context, -1, limit < 0), row -> row.job().replicationJobId());
     return new FanOutEnumerator<>(context, GET_REPLICATION_RUNS, keys,
-        (jobId, wanted) -> runsOf(context, jobId, wanted), limit, maxConcurrency);
+        (jobId, wanted) -> runsOf(context, jobId, wanted), limit, session.settings().maxConcurrency());
   }
 
-  private List<JobRow> jobById(String id) {
-    Page<JobRow> page = jobsPage(id, null, pageSize, 1);
+  /** Servers of the server catalog (GetServers), page by page. */
+  public Enumerator<Regional<Server>> servers(ScanContext context, long limit) {
+    return pages(context, GET_SERVERS, limit, (token, max) -> {
+      GetServersResponse r = client.getServers(b -> b.nextToken(token).maxResults(max));
+      return new Page<>(r.serverList(), r.nextToken());
+    });
+  }
+
+  /** Connectors (GetConnectors), page by page. */
+  public Enumerator<Regional<Connector>> connectors(ScanContext context, long limit) {
+    return pages(context, GET_CONNECTORS, limit, (token, max) -> {
+      GetConnectorsResponse r = client.getConnectors(b -> b.nextToken(token).maxResults(max));
+      return new Page<>(r.connectorList(), r.nextToken());
+    });
+  }
+
+  /** Application summaries (ListApps), page by page. */
+  public Enumerator<Regional<AppSummary>> apps(ScanContext context, long limit) {
+    return pages(context, LIST_APPS, limit, (token, max) -> {
+      ListAppsResponse r = client.listApps(b -> b.nextToken(token).maxResults(max));
+      return new Page<>(r.apps(), r.nextToken());
+    });
+  }
+
+  /** One page of a list operation that takes only a token and a page size. */
+  @FunctionalInterface
+  private interface ListCall<T> {
+    Page<T> fetch(@Nullable String token, int maxResults);
+  }
+
+  private <T> Enumerator<Regional<T>> pages(ScanContext context, String operation, long limit, ListCall<T> list) {
+    return new PagedEnumerator<>(context, operation, pageSize(), limit, true, (token, max, page) -> {
+      Page<T> result = call(context, operation, Arrays.asList(token, max), "maxResults=" + max + " page=" + page,
+          () -> list.fetch(token, max), null);
+      return new Page<>(result.items().stream().map(item -> new Regional<>(region, item)).toList(),
+          result.nextToken());
+    });
+  }
+
+  private PagedEnumerator<JobRow> jobPages(ScanContext context, long limit, boolean prefetch) {
+    return new PagedEnumerator<>(context, GET_REPLICATION_JOBS, pageSize(), limit, prefetch,
+        (token, max, page) -> jobsPage(context, null, token, max, page));
+  }
+
+  private List<JobRow> jobById(ScanContext context, String id) throws SQLException {
+    Page<JobRow> page = jobsPage(context, id, null, pageSize(), 1);
     // Re-check: the table's answer must not depend on the API honouring the filter.
     return page.items().stream().filter(r -> id.equals(r.job().replicationJobId())).toList();
   }
@@ -104,8 +146,8 @@ public final class SmsApi implements AutoCloseable {
         if (context.stopped()) {
           throw SmsErrors.cancelled();
         }
-        int max = limit < 0 ? pageSize : (int) Math.max(1, Math.min(pageSize, limit - rows.size()));
-        Page<RunRow> page = runsPage(jobId, token, max, ++pageNumber);
+        int max = limit < 0 ? pageSize() : (int) Math.max(1, Math.min(pageSize(), limit - rows.size()));
+        Page<RunRow> page = runsPage(context, jobId, token, max, ++pageNumber);
         rows.addAll(page.items());
         token = page.nextToken();
       } while (token != null && (limit < 0 || rows.size() < limit));
@@ -113,57 +155,98 @@ public final class SmsApi implements AutoCloseable {
     };
   }
 
-  private Page<JobRow> jobsPage(@Nullable String jobId, @Nullable String token, int maxResults, int page) {
-    long start = System.nanoTime();
-    GetReplicationJobsResponse response;
-    try {
-      response = client.getReplicationJobs(b -> b.replicationJobId(jobId).nextToken(token).maxResults(maxResults));
-    } catch (InvalidParameterException e) {
-      if (jobId != null && token == null) {
-        logCall(GET_REPLICATION_JOBS, jobId, maxResults, page, start, 0, e.requestId() + ", not found");
-        return Page.empty();
-      }
-      throw e;
-    }
+  private Page<JobRow> jobsPage(ScanContext context, @Nullable String jobId, @Nullable String token,
+      int maxResults, int page) throws SQLException {
+    GetReplicationJobsResponse response = call(context, GET_REPLICATION_JOBS,
+        Arrays.asList(jobId, token, maxResults), describe(jobId, maxResults, page),
+        () -> client.getReplicationJobs(b -> b.replicationJobId(jobId).nextToken(token).maxResults(maxResults)),
+        jobId != null && token == null ? GetReplicationJobsResponse.builder().build() : null);
     List<JobRow> rows = response.replicationJobList().stream().map(j -> new JobRow(region, j)).toList();
-    logCall(GET_REPLICATION_JOBS, jobId, maxResults, page, start, rows.size(),
-        response.responseMetadata().requestId());
     return new Page<>(rows, response.nextToken());
   }
 
-  private Page<RunRow> runsPage(String jobId, @Nullable String token, int maxResults, int page) {
-    long start = System.nanoTime();
-    GetReplicationRunsResponse response;
-    try {
-      response = client.getReplicationRuns(b -> b.replicationJobId(jobId).nextToken(token).maxResults(maxResults));
-    } catch (InvalidParameterException e) {
-      if (token == null) {
-        logCall(GET_REPLICATION_RUNS, jobId, maxResults, page, start, 0, e.requestId() + ", not found");
-        return Page.empty();
-      }
-      throw e;
-    }
+  private Page<RunRow> runsPage(ScanContext context, String jobId, @Nullable String token, int maxResults,
+      int page) throws SQLException {
+    GetReplicationRunsResponse response = call(context, GET_REPLICATION_RUNS,
+        Arrays.asList(jobId, token, maxResults), describe(jobId, maxResults, page),
+        () -> client.getReplicationRuns(b -> b.replicationJobId(jobId).nextToken(token).maxResults(maxResults)),
+        token == null ? GetReplicationRunsResponse.builder().build() : null);
     List<RunRow> rows = response.replicationRunList().stream().map(r -> new RunRow(region, jobId, r)).toList();
-    logCall(GET_REPLICATION_RUNS, jobId, maxResults, page, start, rows.size(),
-        response.responseMetadata().requestId());
     return new Page<>(rows, response.nextToken());
   }
 
-  private void logCall(String operation, @Nullable String jobId, int maxResults, int page, long startNanos,
-      int items, @Nullable String requestId) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("{} region={} replicationJobId={} maxResults={} page={}: {} items in {} ms, request id {}",
-          operation, region, jobId, maxResults, page, items, (System.nanoTime() - startNanos) / 1_000_000,
-          requestId);
-    }
+  private static String describe(@Nullable String jobId, int maxResults, int page) {
+    return (jobId == null ? "" : "replicationJobId=" + jobId + " ") + "maxResults=" + maxResults + " page=" + page;
   }
 
   /**
-   * Frees the connection's threads and client. Calls in flight are not interrupted (see
-   * {@link ScanContext}): their threads end as soon as they return, and start nothing new.
+   * Makes one API call: charged to the statement's budget, answered from the shared cache when allowed,
+   * logged at DEBUG and recorded in the connection's call log.
+   *
+   * @param notFound the answer when AWS says the id in the call does not exist (InvalidParameterException),
+   *     or null if that is an error
    */
+  private <R> R call(ScanContext context, String operation, List<Object> parameters, String description,
+      Supplier<R> call, @Nullable R notFound) throws SQLException {
+    ApiSession.Settings settings = session.settings();
+    StatementState state = context.state();
+    ResponseCache.Key key = new ResponseCache.Key(settings.cacheScope(), region, operation, parameters);
+    boolean cached = !settings.cacheTtl().isZero() && !state.noCache();
+    Instant started = Instant.now();
+    long start = System.nanoTime();
+    if (cached) {
+      @SuppressWarnings("unchecked")
+      R hit = (R) ResponseCache.get(key, settings.cacheTtl());
+      if (hit != null) {
+        record(state, started, operation, description, "OK", start, requestId(hit), true);
+        return hit;
+      }
+    }
+    state.charge(1, settings.maxApiCalls());
+    try {
+      R response = call.get();
+      if (cached) {
+        ResponseCache.put(key, response);
+      }
+      record(state, started, operation, description, "OK", start, requestId(response), false);
+      return response;
+    } catch (InvalidParameterException e) {
+      record(state, started, operation, description, notFound != null ? "NOT_FOUND" : errorCode(e), start,
+          e.requestId(), false);
+      if (notFound != null) {
+        return notFound;
+      }
+      throw e;
+    } catch (AwsServiceException e) {
+      record(state, started, operation, description, errorCode(e), start, e.requestId(), false);
+      throw e;
+    } catch (RuntimeException e) {
+      record(state, started, operation, description, e.getClass().getSimpleName(), start, null, false);
+      throw e;
+    }
+  }
+
+  private void record(StatementState state, Instant started, String operation, String description,
+      String status, long startNanos, @Nullable String requestId, boolean cacheHit) {
+    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} region={} {}: {} in {} ms, request id {}{}", operation, region, description, status,
+          millis, requestId, cacheHit ? " (cache)" : "");
+    }
+    session.callLog().add(new ApiCall(state.id(), started, operation, region, description, status, millis,
+        requestId, cacheHit));
+  }
+
+  private static @Nullable String requestId(Object response) {
+    return response instanceof AwsResponse r ? r.responseMetadata().requestId() : null;
+  }
+
+  private static String errorCode(AwsServiceException e) {
+    return e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
+        ? e.awsErrorDetails().errorCode() : "HTTP " + e.statusCode();
+  }
+
   @Override public void close() {
-    executor.shutdown();
     client.close();
   }
 }

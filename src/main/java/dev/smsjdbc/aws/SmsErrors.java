@@ -34,14 +34,44 @@ public final class SmsErrors {
     return new SQLException("Statement canceled", "57014");
   }
 
+  private static final String QUERY_TIMED_OUT = "Query timed out";
+
   public static SQLTimeoutException timedOut(long timeoutMillis) {
-    return new SQLTimeoutException("Query timed out after " + timeoutMillis + " ms (query timeout)", "HYT00");
+    return new SQLTimeoutException(QUERY_TIMED_OUT + " after " + timeoutMillis + " ms (query timeout)", "HYT00");
+  }
+
+  /** Whether the statement was cancelled or timed out, rather than something failing. */
+  static boolean isCancelOrTimeout(SQLException e) {
+    return "57014".equals(e.getSQLState()) || e.getMessage() != null && e.getMessage().startsWith(QUERY_TIMED_OUT);
+  }
+
+  /** Start of the message of {@link #assumeRoleFailed}, by which {@link #translate} recognises it. */
+  private static final String ASSUME_ROLE_FAILED = "sts:AssumeRole of role ";
+
+  /**
+   * What a credentials provider throws when assuming {@code roleArn} (connection key {@code roleArn}) failed:
+   * the message names the role and STS's error, the STS failure is the cause. {@link #translate} turns it
+   * into SQLState 28000 (08001 when STS cannot be reached, 08S01 when it is throttled or failing).
+   */
+  public static SdkClientException assumeRoleFailed(String roleArn, Throwable cause) {
+    String reason = cause instanceof AwsServiceException e && e.awsErrorDetails() != null
+        ? e.awsErrorDetails().errorCode() + " (HTTP " + e.statusCode() + ", request id " + e.requestId()
+            + "): " + e.awsErrorDetails().errorMessage()
+        : cause.getMessage();
+    return SdkClientException.builder().message(ASSUME_ROLE_FAILED + roleArn + " failed: " + reason)
+        .cause(cause).build();
   }
 
   /** Translates a failure of the SMS call {@code operation}; SQLExceptions pass through unchanged. */
   public static SQLException translate(Throwable t, String operation) {
     if (t instanceof SQLException e) {
       return e;
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SdkClientException && c.getMessage() != null
+          && c.getMessage().startsWith(ASSUME_ROLE_FAILED)) {
+        return assumeRoleError(t, c, operation);
+      }
     }
     if (t instanceof AwsServiceException e) {
       return serviceError(e, operation);
@@ -79,6 +109,21 @@ public final class SmsErrors {
           + " returned.", "08S01", e);
     }
     return new SQLException(detail, "HY000", e);
+  }
+
+  private static SQLException assumeRoleError(Throwable t, Throwable failure, String operation) {
+    String detail = operation + " failed: " + failure.getMessage();
+    if (isUnreachable(failure)) {
+      return new SQLNonTransientConnectionException(detail + ". Cannot reach STS: check the stsEndpoint/region"
+          + " keys and the network.", "08001", t);
+    }
+    if (failure.getCause() instanceof AwsServiceException e && (e.isThrottlingException() || e.statusCode() >= 500)) {
+      return new SQLTransientConnectionException(detail + ". The query was stopped; no partial result is"
+          + " returned.", "08S01", t);
+    }
+    return new SQLInvalidAuthorizationSpecException(detail + ". Check roleArn and externalId, and that the base"
+        + " credentials (accessKeyId/secretAccessKey, profile or the default credential chain) may assume the"
+        + " role.", "28000", t);
   }
 
   private static boolean isUnreachable(Throwable t) {

@@ -73,6 +73,11 @@ final class ApiError extends RuntimeException {
         "The security token included in the request is invalid.");
   }
 
+  static ApiError expiredToken() {
+    return new ApiError("ExpiredTokenException", 400,
+        "The security token included in the request is expired");
+  }
+
   static ApiError invalidSignature(String message) {
     return new ApiError("InvalidSignatureException", 403, message);
   }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -32,6 +33,10 @@ import java.util.function.Consumer;
  * {@code application/x-amz-json-1.1} with an {@code x-amzn-RequestId}; an error is
  * {@code {"__type": ..., "message": ...}} with the {@code x-amzn-ErrorType} header. Whatever
  * happens, the client gets an answer: anything unexpected becomes a 500 {@code InternalError}.
+ *
+ * <p>A request without {@code X-Amz-Target} whose {@code Content-Type} is
+ * {@code application/x-www-form-urlencoded} is for STS (AWS query protocol) instead: SigV4 for
+ * service {@code sts}, then {@link StsOperations}, with XML answers and no injected faults.
  */
 final class ExchangeHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ExchangeHandler.class);
@@ -42,12 +47,14 @@ final class ExchangeHandler implements HttpHandler {
   private final SigV4Verifier verifier;
   private final SmsOperations operations;
   private final Faults faults;
+  private final StsOperations sts;
   private final Consumer<RecordedRequest> recorder;
 
-  ExchangeHandler(SigV4Verifier verifier, SmsOperations operations, Faults faults,
+  ExchangeHandler(SigV4Verifier verifier, SmsOperations operations, StsOperations sts, Faults faults,
       Consumer<RecordedRequest> recorder) {
     this.verifier = verifier;
     this.operations = operations;
+    this.sts = sts;
     this.faults = faults;
     this.recorder = recorder;
   }
@@ -55,6 +62,11 @@ final class ExchangeHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    if (target == null
+        && StsOperations.isQueryRequest(exchange.getRequestHeaders().getFirst("Content-Type"))) {
+      handleSts(exchange);
+      return;
+    }
     String operation = target == null ? ""
         : target.startsWith(SmsOperations.TARGET_PREFIX)
             ? target.substring(SmsOperations.TARGET_PREFIX.length()) : target;
@@ -71,7 +83,8 @@ final class ExchangeHandler implements HttpHandler {
       status = e.status();
       errorType = e.type();
       response = errorBody(e.type(), e.getMessage());
-    } catch (RuntimeException | IOException | InterruptedException e) {
+    } catch (Exception | Error e) {
+      // Anything at all: a request must always get an answer, or its client would wait for one.
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -85,17 +98,47 @@ final class ExchangeHandler implements HttpHandler {
       faults.succeeded(operation);
     }
     // Recorded before answering, so a client that has its answer sees it counted.
-    recorder.accept(new RecordedRequest(operation, parameters, status));
-    respond(exchange, status, errorType, response);
+    recorder.accept(new RecordedRequest(operation, parameters, status, accessKeyId(exchange)));
+    respond(exchange, status, CONTENT_TYPE, errorType, response, UUID.randomUUID().toString());
   }
 
-  private byte[] serve(HttpExchange exchange, String target, String operation, byte[] body)
-      throws InterruptedException {
-    Duration latency = faults.latencyFor(operation);
-    if (!latency.isZero()) {
-      Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+  /** Serves an STS request (see {@link StsOperations}). */
+  private void handleSts(HttpExchange exchange) throws IOException {
+    String requestId = UUID.randomUUID().toString();
+    Map<String, String> form = Map.of();
+    int status = 200;
+    byte[] response;
+    try {
+      byte[] body = readBody(exchange);
+      form = StsOperations.parseForm(body);
+      String caller = verify(exchange, body, StsOperations.SERVICE);
+      if (!exchange.getRequestMethod().equals("POST")
+          || !"/".equals(exchange.getRequestURI().getPath())) {
+        throw new ApiError("InvalidAction", 400, "STS accepts only POST / requests here.");
+      }
+      response = sts.handle(form, caller, requestId).getBytes(StandardCharsets.UTF_8);
+    } catch (ApiError e) {
+      ApiError error = StsOperations.asStsError(e);
+      status = error.status();
+      response = StsOperations.errorXml(error, requestId).getBytes(StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      LOG.warn("SMS emulator failed on STS request", e);
+      ApiError error = StsOperations.asStsError(ApiError.internalError("An internal error occurred."));
+      status = error.status();
+      response = StsOperations.errorXml(error, requestId).getBytes(StandardCharsets.UTF_8);
     }
-    verifier.verify(new SigV4Verifier.Request() {
+    recorder.accept(new RecordedRequest(form.getOrDefault("Action", ""), StsOperations.logged(form),
+        status, accessKeyId(exchange)));
+    respond(exchange, status, StsOperations.CONTENT_TYPE, null, response, requestId);
+  }
+
+  private static String accessKeyId(HttpExchange exchange) {
+    return SigV4Verifier.accessKeyIdOf(exchange.getRequestHeaders().getFirst("Authorization"));
+  }
+
+  /** Verifies the request's SigV4 signature for {@code service}; returns the access key id. */
+  private String verify(HttpExchange exchange, byte[] body, String service) {
+    return verifier.verify(new SigV4Verifier.Request() {
       @Override public String method() {
         return exchange.getRequestMethod();
       }
@@ -111,7 +154,16 @@ final class ExchangeHandler implements HttpHandler {
       @Override public byte[] body() {
         return body;
       }
-    });
+    }, service);
+  }
+
+  private byte[] serve(HttpExchange exchange, String target, String operation, byte[] body)
+      throws InterruptedException {
+    Duration latency = faults.latencyFor(operation);
+    if (!latency.isZero()) {
+      Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+    }
+    verify(exchange, body, SigV4Verifier.SERVICE);
     if (!exchange.getRequestMethod().equals("POST")
         || !"/".equals(exchange.getRequestURI().getPath())) {
       throw ApiError.unknownOperation("SMS accepts only POST / requests.");
@@ -121,7 +173,7 @@ final class ExchangeHandler implements HttpHandler {
       throw ApiError.unknownOperation(target == null ? "Missing X-Amz-Target header."
           : "Unknown operation " + target + ".");
     }
-    ApiError fault = faults.errorFor(operation);
+    ApiError fault = faults.errorFor(operation, signedRegion(exchange));
     if (fault != null) {
       throw fault;
     }
@@ -145,6 +197,17 @@ final class ExchangeHandler implements HttpHandler {
       return "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
     }
     return json;
+  }
+
+  /** The Region of the request's SigV4 credential scope ({@code Credential=key/date/REGION/service/...}). */
+  private static String signedRegion(HttpExchange exchange) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    int start = authorization == null ? -1 : authorization.indexOf("Credential=");
+    if (start < 0) {
+      return null;
+    }
+    String[] scope = authorization.substring(start + "Credential=".length()).split("[/,]");
+    return scope.length > 2 ? scope[2] : null;
   }
 
   private static byte[] readBody(HttpExchange exchange) throws IOException {
@@ -200,12 +263,12 @@ final class ExchangeHandler implements HttpHandler {
     return WireJson.compact(error).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void respond(HttpExchange exchange, int status, String errorType, byte[] body)
-      throws IOException {
+  private static void respond(HttpExchange exchange, int status, String contentType, String errorType,
+      byte[] body, String requestId) throws IOException {
     try (exchange) {
       var headers = exchange.getResponseHeaders();
-      headers.set("Content-Type", CONTENT_TYPE);
-      headers.set("x-amzn-RequestId", UUID.randomUUID().toString());
+      headers.set("Content-Type", contentType);
+      headers.set("x-amzn-RequestId", requestId);
       if (errorType != null) {
         headers.set("x-amzn-ErrorType", errorType);
       }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * <p>Faults apply to the "matching" requests: all of them, or only those of the operation given to
  * {@link #onlyFor(String)}. Latency applies to every matching request before anything else;
  * throttling and failures apply to authenticated requests for operations the emulator serves.
- * Throttling wins over a failure. All methods are thread-safe and return {@code this} for chaining,
+ * Throttling wins over a failure. Requests to the emulator's STS ({@code AssumeRole}) are never
+ * faulted. All methods are thread-safe and return {@code this} for chaining,
  * e.g. {@code emulator.faults().onlyFor("GetReplicationRuns").throttleFirst(2)}.
  */
 public final class Faults {
@@ -19,6 +20,7 @@ public final class Faults {
   private int successesBeforeFailure = -1;
   private int failureStatus;
   private String onlyFor;
+  private String onlyForRegion;
   private Corruption corruption;
 
   /** Ways a successful answer can be damaged, to test what a client makes of a broken endpoint. */
@@ -76,6 +78,15 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Restricts throttling and failures to requests signed for one Region (the Region of the SigV4
+   * credential scope), e.g. to test a multi-Region client whose one Region fails; null = all.
+   */
+  public synchronized Faults onlyForRegion(String region) {
+    onlyForRegion = region;
+    return this;
+  }
+
   /** Restricts all faults to one operation, e.g. {@code "GetReplicationJobs"}; null = all. */
   public synchronized Faults onlyFor(String operation) {
     onlyFor = operation;
@@ -89,6 +100,7 @@ public final class Faults {
     successesBeforeFailure = -1;
     failureStatus = 0;
     onlyFor = null;
+    onlyForRegion = null;
     corruption = null;
     return this;
   }
@@ -104,7 +116,12 @@ public final class Faults {
 
   /** The error an authenticated request to {@code operation} gets instead of an answer, or null. */
   synchronized ApiError errorFor(String operation) {
-    if (!matches(operation)) {
+    return errorFor(operation, null);
+  }
+
+  /** The same, for a request signed for {@code region}. */
+  synchronized ApiError errorFor(String operation, String region) {
+    if (!matches(operation) || onlyForRegion != null && !onlyForRegion.equals(region)) {
       return null;
     }
     if (throttleRemaining > 0) {

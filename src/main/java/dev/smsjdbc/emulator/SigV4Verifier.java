@@ -34,14 +34,19 @@ import software.amazon.awssdk.http.SdkHttpMethod;
  * and of botocore, hence the AWS CLI (which does not), verify alike. The SDK's signer is not used because
  * it logs canonical requests, session tokens included, at DEBUG.
  *
- * <p>A session token ({@code X-Amz-Security-Token}) is accepted whatever its value, provided the
- * access key and secret match: the token is covered by the signature, so it cannot be changed in
- * transit, but the emulator has no token service to check it against.
+ * <p>With the configured (long-term) credentials, a session token ({@code X-Amz-Security-Token}) is
+ * accepted whatever its value, provided the access key and secret match: the token is covered by the
+ * signature, so it cannot be changed in transit. Temporary credentials that the emulator's own STS
+ * issued ({@link IssuedCredentials}, see {@link StsOperations}) are accepted only with the session
+ * token issued with them, as AWS does: without it or with another one the request is refused with
+ * {@code UnrecognizedClientException} (400), and after their expiration with
+ * {@code ExpiredTokenException} (400).
  *
  * <p>Errors follow AWS: no Authorization header is {@code MissingAuthenticationTokenException}
  * (403), a malformed one {@code IncompleteSignatureException} (400), an unknown access key
  * {@code UnrecognizedClientException} (400), a wrong signature, scope, or a time more than 15
- * minutes from the server's {@code InvalidSignatureException} (403).
+ * minutes from the server's {@code InvalidSignatureException} (403). These are SMS's (JSON) codes;
+ * {@link StsOperations#asStsError} renames them for STS.
  */
 final class SigV4Verifier {
   static final String SERVICE = "sms";
@@ -51,13 +56,23 @@ final class SigV4Verifier {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Map<String, String> secrets;
+  private final IssuedCredentials issued;
   private final Clock clock;
 
   /**
    * @param secrets secret access key by access key id
    */
   SigV4Verifier(Map<String, String> secrets, Clock clock) {
+    this(secrets, new IssuedCredentials(), clock);
+  }
+
+  /**
+   * @param secrets secret access key by access key id (long-term credentials)
+   * @param issued temporary credentials issued by the emulator's STS, accepted with their token
+   */
+  SigV4Verifier(Map<String, String> secrets, IssuedCredentials issued, Clock clock) {
     this.secrets = ImmutableMap.copyOf(secrets);
+    this.issued = issued;
     this.clock = clock;
   }
 
@@ -74,11 +89,23 @@ final class SigV4Verifier {
   }
 
   /**
-   * Verifies the signature of {@code request}.
+   * Verifies the signature of an SMS {@code request} (credential scope service {@code sms}).
    *
+   * @return the access key id that signed it
    * @throws ApiError if it is missing or not valid
    */
-  void verify(Request request) {
+  String verify(Request request) {
+    return verify(request, SERVICE);
+  }
+
+  /**
+   * Verifies the signature of {@code request} for {@code service}, the service its credential scope
+   * must name ({@code sms}, {@code sts}).
+   *
+   * @return the access key id that signed it
+   * @throws ApiError if it is missing or not valid
+   */
+  String verify(Request request, String service) {
     String authorization = first(request, "Authorization").orElse(null);
     if (authorization == null) {
       throw ApiError.missingAuthenticationToken();
@@ -86,11 +113,23 @@ final class SigV4Verifier {
     Authorization auth = Authorization.parse(authorization);
     String secret = secrets.get(auth.accessKeyId);
     if (secret == null) {
-      throw ApiError.unrecognizedClient();
+      IssuedCredentials.Issued temporary = issued.get(auth.accessKeyId);
+      if (temporary == null) {
+        throw ApiError.unrecognizedClient();
+      }
+      String token = first(request, "X-Amz-Security-Token").orElse("");
+      if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+          temporary.sessionToken().getBytes(StandardCharsets.UTF_8))) {
+        throw ApiError.unrecognizedClient();
+      }
+      if (clock.instant().isAfter(temporary.expiration())) {
+        throw ApiError.expiredToken();
+      }
+      secret = temporary.secretAccessKey();
     }
-    if (!auth.service.equals(SERVICE)) {
+    if (!auth.service.equals(service)) {
       throw ApiError.invalidSignature(
-          "Credential should be scoped to correct service: '" + SERVICE + "'. ");
+          "Credential should be scoped to correct service: '" + service + "'. ");
     }
     if (!auth.terminator.equals("aws4_request")) {
       throw ApiError.invalidSignature("Credential should be scoped with a valid terminator: "
@@ -127,6 +166,7 @@ final class SigV4Verifier {
           + "signature you provided. Check your AWS Secret Access Key and signing method. "
           + "Consult the service documentation for details.");
     }
+    return auth.accessKeyId;
   }
 
   private static String expectedSignature(Request request, Authorization auth, String secret,
@@ -165,6 +205,23 @@ final class SigV4Verifier {
     }
     return SigV4.sign(rebuilt.build(), contentHash, secret, auth.region, auth.service,
         first(request, "X-Amz-Date").orElseThrow()).signature();
+  }
+
+  /**
+   * The access key id of an {@code Authorization} header ({@code Credential=<id>/...}), whether or
+   * not its signature is valid; null if there is none.
+   */
+  static String accessKeyIdOf(String authorization) {
+    if (authorization == null) {
+      return null;
+    }
+    int start = authorization.indexOf("Credential=");
+    if (start < 0) {
+      return null;
+    }
+    start += "Credential=".length();
+    int end = authorization.indexOf('/', start);
+    return end <= start ? null : authorization.substring(start, end);
   }
 
   private static Optional<String> first(Request request, String name) {

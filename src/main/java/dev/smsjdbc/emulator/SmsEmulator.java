@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   client.getReplicationJobs(r -> { });
  * }
  * }</pre>
+ *
+ * <p>It also serves a minimal STS {@code AssumeRole} on the same port ({@link StsOperations}), for the
+ * roles registered with {@link Builder#assumableRole}: the temporary credentials it issues are then
+ * accepted for SMS calls, with their session token only.
  *
  * <p>Requests are served on a pool of daemon threads, as many at a time as clients send; closing
  * the emulator stops the server and the pool. See {@link #main(String[])} for standalone use.
@@ -83,8 +88,9 @@ public final class SmsEmulator implements AutoCloseable {
         ? Map.of(DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY) : b.credentials;
     SmsOperations operations =
         new SmsOperations(data, new PageTokens(), b.pageCap, b.embeddedRunsPerJob);
-    ExchangeHandler handler = new ExchangeHandler(
-        new SigV4Verifier(credentials, b.clock), operations, faults, this::record);
+    IssuedCredentials issued = new IssuedCredentials();
+    ExchangeHandler handler = new ExchangeHandler(new SigV4Verifier(credentials, issued, b.clock),
+        operations, new StsOperations(b.roles, issued, b.clock), faults, this::record);
 
     server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 64);
     executor = Executors.newCachedThreadPool(new ThreadFactoryBuilder()
@@ -206,6 +212,7 @@ public final class SmsEmulator implements AutoCloseable {
   public static final class Builder {
     private EmulatorData data;
     private final Map<String, String> credentials = new LinkedHashMap<>();
+    private final Map<String, Optional<String>> roles = new LinkedHashMap<>();
     private int port;
     private InetAddress bindAddress = InetAddress.getLoopbackAddress();
     private int pageCap = 50;
@@ -234,6 +241,18 @@ public final class SmsEmulator implements AutoCloseable {
     public Builder credentials(String accessKeyId, String secretAccessKey) {
       credentials.put(Objects.requireNonNull(accessKeyId, "accessKeyId"),
           Objects.requireNonNull(secretAccessKey, "secretAccessKey"));
+      return this;
+    }
+
+    /**
+     * Lets the emulator's STS {@code AssumeRole} grant this role to any accepted credential, with the
+     * given ExternalId (null: none needed). May be called repeatedly. A role not registered, or a
+     * missing or wrong ExternalId, is refused with {@code AccessDenied}.
+     *
+     * @param roleArn e.g. {@code arn:aws:iam::123456789012:role/SmsReadOnly}
+     */
+    public Builder assumableRole(String roleArn, String externalId) {
+      roles.put(StsOperations.checkRoleArn(roleArn), Optional.ofNullable(externalId));
       return this;
     }
 

@@ -1,16 +1,20 @@
 package dev.smsjdbc.jdbc;
 
 import dev.smsjdbc.aws.QuietSigV4Signer;
-import dev.smsjdbc.aws.SmsApi;
+import dev.smsjdbc.aws.ApiSession;
+import dev.smsjdbc.aws.SmsErrors;
 import dev.smsjdbc.emulator.SmsEmulator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
 import software.amazon.awssdk.http.auth.spi.scheme.AuthScheme;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
@@ -25,14 +29,26 @@ import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sms.SmsClient;
 import software.amazon.awssdk.services.sms.SmsClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+import com.google.common.hash.Hashing;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.function.Consumer;
 
 /**
- * Builds the {@link SmsApi} of a connection from its settings: credentials (static keys, a profile, or the
- * SDK's default chain), region, endpoint, timeouts. With {@code demo=true} it points at the bundled emulator.
+ * Builds the {@link ApiSession} of a connection from its settings: credentials (static keys, a profile, or the
+ * SDK's default chain, optionally turned into an assumed role's through STS), region, endpoint, timeouts. With {@code demo=true} it points at the bundled emulator.
  * Nothing here calls AWS: credentials are resolved on the first API call.
  */
 final class SmsApiFactory {
@@ -55,33 +71,109 @@ final class SmsApiFactory {
     }
   };
 
-  static SmsApi create(SmsConnectionConfig config) throws SQLException {
-    SmsClientBuilder builder = SmsClient.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .putAuthScheme(QUIET_SIGV4);
-    Region region;
-    if (config.demo()) {
-      URI endpoint = DemoBackend.endpoint();
-      builder.endpointOverride(endpoint)
-          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-              SmsEmulator.DEMO_ACCESS_KEY_ID, SmsEmulator.DEMO_SECRET_ACCESS_KEY)));
-      region = config.region() != null ? Region.of(config.region()) : Region.US_EAST_1;
-    } else {
-      builder.credentialsProvider(credentials(config));
-      region = region(config);
-      if (config.endpoint() != null) {
-        builder.endpointOverride(config.endpoint());
-      }
-    }
-    builder.region(region);
-    builder.overrideConfiguration(o -> {
+  static ApiSession create(SmsConnectionConfig config) throws SQLException {
+    URI endpoint = config.demo() ? DemoBackend.endpoint() : config.endpoint();
+    AwsCredentialsProvider credentials = config.demo()
+        ? StaticCredentialsProvider.create(AwsBasicCredentials.create(
+            SmsEmulator.DEMO_ACCESS_KEY_ID, SmsEmulator.DEMO_SECRET_ACCESS_KEY))
+        : credentials(config);
+    List<String> regions = !config.regions().isEmpty() ? config.regions()
+        : List.of(config.demo() ? Region.US_EAST_1.id() : defaultRegion(config).id());
+    Consumer<ClientOverrideConfiguration.Builder> overrides = o -> {
       o.retryStrategy(AwsRetryStrategy.forRetryMode(config.retryMode()).toBuilder()
           .maxAttempts(config.maxAttempts()).build());
       if (config.apiCallTimeout() != null) {
         o.apiCallTimeout(config.apiCallTimeout());
       }
-    });
-    return new SmsApi(builder.build(), region.id(), config.pageSize(), config.maxConcurrency());
+    };
+    List<AutoCloseable> resources = new ArrayList<>();
+    if (config.roleArn() != null) {
+      credentials = assumeRole(config, credentials, regions.isEmpty() ? Region.US_EAST_1.id() : regions.get(0),
+          config.stsEndpoint() != null || !config.demo() ? config.stsEndpoint() : endpoint, overrides, resources);
+    }
+    Map<String, SmsClient> clients = new LinkedHashMap<>();
+    for (String region : regions) {
+      SmsClientBuilder builder = SmsClient.builder()
+          .httpClientBuilder(UrlConnectionHttpClient.builder())
+          .putAuthScheme(QUIET_SIGV4)
+          .credentialsProvider(credentials)
+          .region(Region.of(region))
+          .overrideConfiguration(overrides);
+      if (endpoint != null) {
+        builder.endpointOverride(endpoint);
+      }
+      clients.put(region, builder.build());
+    }
+    ApiSession session = new ApiSession(new ApiSession.Settings(config.pageSize(), config.maxConcurrency(),
+        config.partialResults(), config.maxApiCalls(), config.cacheTtl(), cacheScope(config, endpoint)),
+        clients);
+    resources.forEach(session::closeOnClose);
+    return session;
+  }
+
+  /**
+   * The {@code roleArn}'s credentials, assumed through STS with {@code base}'s. AssumeRole is called on the
+   * first API call, and again when the temporary credentials come within minutes of expiring, in the calling
+   * thread (no refresh thread). The STS client and the provider go to {@code resources}, to close with the
+   * connection. A failure names the role ({@link SmsErrors#assumeRoleFailed}).
+   */
+  private static AwsCredentialsProvider assumeRole(SmsConnectionConfig config, AwsCredentialsProvider base,
+      String region, @Nullable URI stsEndpoint, Consumer<ClientOverrideConfiguration.Builder> overrides,
+      List<AutoCloseable> resources) {
+    StsClientBuilder builder = StsClient.builder()
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .putAuthScheme(QUIET_SIGV4)
+        .credentialsProvider(base)
+        .region(Region.of(region))
+        .overrideConfiguration(overrides);
+    if (stsEndpoint != null) {
+      builder.endpointOverride(stsEndpoint);
+    }
+    StsClient sts = builder.build();
+    StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts)
+        .asyncCredentialUpdateEnabled(false)
+        .refreshRequest(r -> r.roleArn(config.roleArn()).roleSessionName(config.roleSessionName())
+            .externalId(config.externalId()))
+        .build();
+    resources.add(assumed);
+    resources.add(sts);
+    String roleArn = config.roleArn();
+    return new AwsCredentialsProvider() {
+      @Override public AwsCredentials resolveCredentials() {
+        try {
+          return assumed.resolveCredentials();
+        } catch (SdkException e) {
+          throw SmsErrors.assumeRoleFailed(roleArn, e);
+        }
+      }
+
+      @Override public String toString() {
+        return "AssumeRole(" + roleArn + ")";
+      }
+    };
+  }
+
+  /**
+   * Who is asking, for the shared response cache: connections share answers only with the same credentials
+   * and endpoint. Secrets enter only as a hash.
+   */
+  private static String cacheScope(SmsConnectionConfig config, @Nullable URI endpoint) {
+    String who;
+    if (config.demo()) {
+      who = "demo";
+    } else if (config.accessKeyId() != null) {
+      who = "keys:" + config.accessKeyId() + ":" + Hashing.sha256().hashString(
+          config.secretAccessKey() + "\n" + config.sessionToken(), StandardCharsets.UTF_8);
+    } else if (config.profile() != null) {
+      who = "profile:" + config.profile();
+    } else {
+      who = "default-chain";
+    }
+    if (config.roleArn() != null) {
+      who += " role:" + config.roleArn() + ":" + config.externalId();
+    }
+    return who + " @" + endpoint;
   }
 
   private static AwsCredentialsProvider credentials(SmsConnectionConfig config) {
@@ -96,10 +188,8 @@ final class SmsApiFactory {
     return DefaultCredentialsProvider.builder().build();
   }
 
-  private static Region region(SmsConnectionConfig config) throws SQLException {
-    if (config.region() != null) {
-      return Region.of(config.region());
-    }
+  /** The Region of the SDK's chain (AWS_REGION, the profile, ...) when the URL names none. */
+  private static Region defaultRegion(SmsConnectionConfig config) throws SQLException {
     try {
       if (config.profile() != null) {
         Region fromProfile = new AwsProfileRegionProvider(

@@ -15,6 +15,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -28,10 +29,11 @@ import java.util.stream.Stream;
  * here every key must be one of ours, one of Calcite's, or {@code user}/{@code password} (which GUI tools
  * send). {@link #toString()} never shows a secret.
  */
-public record SmsConnectionConfig(@Nullable String region, @Nullable String profile,
+public record SmsConnectionConfig(List<String> regions, boolean partialResults, @Nullable String profile,
     @Nullable String accessKeyId, @Nullable String secretAccessKey, @Nullable String sessionToken,
+    @Nullable String roleArn, @Nullable String externalId, String roleSessionName, @Nullable URI stsEndpoint,
     @Nullable URI endpoint, int pageSize, int maxConcurrency, @Nullable Duration apiCallTimeout,
-    RetryMode retryMode, int maxAttempts, boolean demo) {
+    RetryMode retryMode, int maxAttempts, Duration cacheTtl, int maxApiCalls, boolean demo) {
 
   /** Keys that are not ours but are accepted: Calcite's and Avatica's own, and what GUI tools send. */
   private static final Set<String> FOREIGN_KEYS = Stream.of(
@@ -65,11 +67,16 @@ public record SmsConnectionConfig(@Nullable String region, @Nullable String prof
     if (text(values, ConnectionKey.SESSION_TOKEN) != null && accessKeyId == null) {
       throw invalid(ConnectionKey.SESSION_TOKEN, "sessionToken needs accessKeyId and secretAccessKey");
     }
-    return new SmsConnectionConfig(region(values), text(values, ConnectionKey.PROFILE), accessKeyId, secret,
-        text(values, ConnectionKey.SESSION_TOKEN), endpoint(values),
+    return new SmsConnectionConfig(regions(values), bool(values, ConnectionKey.PARTIAL_RESULTS),
+        text(values, ConnectionKey.PROFILE), accessKeyId, secret, text(values, ConnectionKey.SESSION_TOKEN),
+        text(values, ConnectionKey.ROLE_ARN), text(values, ConnectionKey.EXTERNAL_ID),
+        String.valueOf(text(values, ConnectionKey.ROLE_SESSION_NAME)), endpoint(values, ConnectionKey.STS_ENDPOINT),
+        endpoint(values, ConnectionKey.ENDPOINT),
         integer(values, ConnectionKey.PAGE_SIZE, 1, 1000), integer(values, ConnectionKey.MAX_CONCURRENCY, 1, 64),
         duration(values, ConnectionKey.API_CALL_TIMEOUT), retryMode(values),
-        integer(values, ConnectionKey.MAX_ATTEMPTS, 1, 20), demo);
+        integer(values, ConnectionKey.MAX_ATTEMPTS, 1, 20),
+        Duration.ofSeconds(integer(values, ConnectionKey.CACHE_TTL, 0, 86_400)),
+        integer(values, ConnectionKey.MAX_API_CALLS, 1, Integer.MAX_VALUE), demo);
   }
 
   static String validKeys() {
@@ -81,17 +88,24 @@ public record SmsConnectionConfig(@Nullable String region, @Nullable String prof
     return value == null || value.isEmpty() ? null : value;
   }
 
-  private static @Nullable String region(Map<ConnectionKey, String> values) throws SQLException {
-    String region = text(values, ConnectionKey.REGION);
-    if (region != null && !Region.regions().contains(Region.of(region))) {
-      throw invalid(ConnectionKey.REGION, "'" + region + "' is not an AWS Region known to this driver (e.g. "
-          + "us-east-1, eu-west-1)");
+  /** The Regions to query: {@code regions}, else {@code region}; empty for the SDK's region chain. */
+  private static List<String> regions(Map<ConnectionKey, String> values) throws SQLException {
+    ConnectionKey key = text(values, ConnectionKey.REGIONS) != null ? ConnectionKey.REGIONS : ConnectionKey.REGION;
+    String text = text(values, key);
+    List<String> regions = text == null ? List.of()
+        : Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(text).distinct().toList();
+    for (String region : regions) {
+      if (!Region.regions().contains(Region.of(region))) {
+        throw invalid(key, "'" + region + "' is not an AWS Region known to this driver (e.g. us-east-1, "
+            + "eu-west-1)");
+      }
     }
-    return region;
+    return regions;
   }
 
-  private static @Nullable URI endpoint(Map<ConnectionKey, String> values) throws SQLException {
-    String endpoint = text(values, ConnectionKey.ENDPOINT);
+  private static @Nullable URI endpoint(Map<ConnectionKey, String> values, ConnectionKey key)
+      throws SQLException {
+    String endpoint = text(values, key);
     if (endpoint == null) {
       return null;
     }
@@ -99,11 +113,11 @@ public record SmsConnectionConfig(@Nullable String region, @Nullable String prof
       URI uri = new URI(endpoint);
       if (uri.getHost() == null || !Set.of("http", "https").contains(Ascii.toLowerCase(
           String.valueOf(uri.getScheme())))) {
-        throw invalid(ConnectionKey.ENDPOINT, "'" + endpoint + "' is not an http(s) URL with a host");
+        throw invalid(key, "'" + endpoint + "' is not an http(s) URL with a host");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw invalid(ConnectionKey.ENDPOINT, "'" + endpoint + "' is not a URL: " + e.getReason());
+      throw invalid(key, "'" + endpoint + "' is not a URL: " + e.getReason());
     }
   }
 
@@ -187,10 +201,13 @@ public record SmsConnectionConfig(@Nullable String region, @Nullable String prof
   }
 
   @Override public String toString() {
-    return "SmsConnectionConfig{region=" + region + ", profile=" + profile + ", accessKeyId=" + accessKeyId
+    return "SmsConnectionConfig{regions=" + regions + ", partialResults=" + partialResults + ", profile="
+        + profile + ", accessKeyId=" + accessKeyId
         + ", secretAccessKey=" + (secretAccessKey == null ? "null" : "****")
-        + ", sessionToken=" + (sessionToken == null ? "null" : "****") + ", endpoint=" + endpoint
-        + ", pageSize=" + pageSize + ", maxConcurrency=" + maxConcurrency + ", apiCallTimeout="
-        + apiCallTimeout + ", retryMode=" + retryMode + ", maxAttempts=" + maxAttempts + ", demo=" + demo + "}";
+        + ", sessionToken=" + (sessionToken == null ? "null" : "****") + ", roleArn=" + roleArn
+        + ", externalId=" + (externalId == null ? "null" : "****") + ", roleSessionName=" + roleSessionName
+        + ", stsEndpoint=" + stsEndpoint + ", endpoint=" + endpoint + ", pageSize=" + pageSize + ", maxConcurrency=" + maxConcurrency
+        + ", apiCallTimeout=" + apiCallTimeout + ", retryMode=" + retryMode + ", maxAttempts=" + maxAttempts
+        + ", cacheTtl=" + cacheTtl + ", maxApiCalls=" + maxApiCalls + ", demo=" + demo + "}";
   }
 }

@@ -1,7 +1,8 @@
 package dev.smsjdbc.jdbc;
 
-import dev.smsjdbc.meta.SmsMetaColumnFactory;
-import dev.smsjdbc.meta.SmsMetaTableFactory;
+import dev.smsjdbc.meta.SmsMeta;
+import dev.smsjdbc.aws.ApiSession;
+import dev.smsjdbc.schema.SmsMetaSchema;
 import dev.smsjdbc.schema.SmsSchema;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -10,7 +11,6 @@ import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.jdbc.CalciteMetaImpl;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.schema.SchemaPlus;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -69,8 +69,7 @@ public class SmsDriver extends Driver {
   }
 
   @Override public Meta createMeta(AvaticaConnection connection) {
-    return CalciteMetaImpl.create((CalciteConnection) connection, SmsMetaTableFactory.INSTANCE,
-        SmsMetaColumnFactory.INSTANCE);
+    return SmsMeta.create((CalciteConnection) connection);
   }
 
   @Override protected Handler createHandler() {
@@ -82,7 +81,9 @@ public class SmsDriver extends Driver {
         CalciteConnection calciteConnection = (CalciteConnection) connection;
         SmsConnectionConfig config = SmsConnectionConfig.from(calciteConnection.getProperties());
         SchemaPlus root = calciteConnection.getRootSchema();
-        root.add(SmsSchema.NAME, new SmsSchema(SmsApiFactory.create(config)));
+        ApiSession session = SmsApiFactory.create(config);
+        root.add(SmsSchema.NAME, new SmsSchema(session));
+        root.add(SmsMetaSchema.NAME, new SmsMetaSchema(session));
         calciteConnection.setSchema(SmsSchema.NAME);
       }
 

@@ -1,6 +1,9 @@
 package dev.smsjdbc.jdbc;
 
 import dev.smsjdbc.aws.SmsErrors;
+import dev.smsjdbc.aws.StatementState;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -20,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.SQLSyntaxErrorException;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Wraps the JDBC objects Calcite hands out so that every failure reaches the user as an
@@ -32,25 +36,31 @@ import java.util.Set;
  * package-private, so they cannot be subclassed; a proxy per interface is the one place to put this right.
  */
 final class TranslatingProxy implements InvocationHandler {
+  /** The statement-level opt-out of the response cache: {@code SELECT /*+ no_cache *}{@code / ...}. */
+  private static final Pattern NO_CACHE = Pattern.compile("/\\*\\+\\s*no_cache\\b", Pattern.CASE_INSENSITIVE);
+
   /** Interfaces whose instances are wrapped when a wrapped method is declared to return one. */
   private static final Set<Class<?>> WRAPPED = Set.of(CallableStatement.class, PreparedStatement.class,
       Statement.class, ResultSet.class, DatabaseMetaData.class, Connection.class);
 
   private final Object target;
   private final @Nullable Object parent;
+  /** The SQL of a prepared statement, for its per-execution state. */
+  private final @Nullable String sql;
 
-  private TranslatingProxy(Object target, @Nullable Object parent) {
+  private TranslatingProxy(Object target, @Nullable Object parent, @Nullable String sql) {
     this.target = target;
     this.parent = parent;
+    this.sql = sql;
   }
 
   static Connection wrap(Connection connection) {
-    return (Connection) wrap(connection, Connection.class, null);
+    return (Connection) wrap(connection, Connection.class, null, null);
   }
 
-  private static Object wrap(Object target, Class<?> iface, @Nullable Object parent) {
+  private static Object wrap(Object target, Class<?> iface, @Nullable Object parent, @Nullable String sql) {
     return Proxy.newProxyInstance(TranslatingProxy.class.getClassLoader(), new Class<?>[] {iface},
-        new TranslatingProxy(target, parent));
+        new TranslatingProxy(target, parent, sql));
   }
 
   @Override public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
@@ -72,7 +82,21 @@ final class TranslatingProxy implements InvocationHandler {
         return parent;
       }
       break;
+    case "getWarnings":
+      return target instanceof AvaticaStatement || target instanceof ResultSet
+          ? state(target).warnings() : method.invoke(target, args);
+    case "clearWarnings":
+      if (target instanceof AvaticaStatement || target instanceof ResultSet) {
+        state(target).clearWarnings();
+        return null;
+      }
+      break;
     default:
+      if (method.getName().startsWith("execute") && target instanceof AvaticaStatement) {
+        // A new execution: new id, budget and warnings; the no_cache hint opts this one out of the cache.
+        String text = args != null && args.length > 0 && args[0] instanceof String s ? s : sql;
+        state(target).reset(text != null && NO_CACHE.matcher(text).find());
+      }
       break;
     }
     Object result;
@@ -83,7 +107,20 @@ final class TranslatingProxy implements InvocationHandler {
       throw cause instanceof SQLException sql ? clarify(sql) : cause;
     }
     return result != null && WRAPPED.contains(method.getReturnType())
-        ? wrap(result, method.getReturnType(), proxy) : result;
+        ? wrap(result, method.getReturnType(), proxy,
+            method.getName().equals("prepareStatement") ? (String) args[0] : null)
+        : result;
+  }
+
+  /** The state of the statement behind a statement or result set: Calcite tells tables its cancel flag. */
+  private static StatementState state(Object statementOrResultSet) throws SQLException {
+    AvaticaStatement statement = statementOrResultSet instanceof ResultSet rs
+        ? (AvaticaStatement) rs.getStatement() : (AvaticaStatement) statementOrResultSet;
+    try {
+      return StatementState.of(statement.getConnection().getCancelFlag(statement.handle));
+    } catch (NoSuchStatementException e) {
+      throw new SQLException("Statement is closed", "HY010", e);
+    }
   }
 
   /** The most telling form of a failure that Calcite or Avatica reports. */

@@ -33,6 +33,10 @@ public record Column<T>(String name, SqlTypeName type, boolean nullable,
     return new Column<>(name, SqlTypeName.INTEGER, true, value::apply, remarks);
   }
 
+  static <T> Column<T> bigint(String name, Function<T, @Nullable Long> value, String remarks) {
+    return new Column<>(name, SqlTypeName.BIGINT, true, value::apply, remarks);
+  }
+
   static <T> Column<T> bool(String name, Function<T, @Nullable Boolean> value, String remarks) {
     return new Column<>(name, SqlTypeName.BOOLEAN, true, value::apply, remarks);
   }

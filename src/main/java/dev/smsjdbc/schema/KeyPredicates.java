@@ -23,18 +23,30 @@ import java.util.List;
 public final class KeyPredicates {
   private KeyPredicates() {}
 
-  /** A filter split into the key values it names and what is left to evaluate in Calcite. */
-  public record Split(List<RexNode> keys, List<RexNode> remaining) {}
+  /**
+   * A filter split into the values it names for the key and the region columns (null where it names
+   * none) and what is left to evaluate in Calcite.
+   */
+  public record Split(@Nullable List<RexNode> keys, @Nullable List<RexNode> regions, List<RexNode> remaining) {}
 
-  /** Splits {@code condition} on the key at field {@code keyIndex}, or returns null if no conjunct names it. */
-  public static @Nullable Split split(RexBuilder rexBuilder, RexNode condition, int keyIndex) {
-    List<RexNode> conjuncts = RelOptUtil.conjunctions(condition);
+  /**
+   * Splits {@code condition} on the key at field {@code keyIndex} (-1 for none) and the region at
+   * {@code regionIndex}, or returns null if no conjunct names either.
+   */
+  public static @Nullable Split split(RexBuilder rexBuilder, RexNode condition, int keyIndex, int regionIndex) {
+    List<RexNode> remaining = new ArrayList<>(RelOptUtil.conjunctions(condition));
+    List<RexNode> keys = keyIndex < 0 ? null : take(rexBuilder, remaining, keyIndex);
+    List<RexNode> regions = take(rexBuilder, remaining, regionIndex);
+    return keys == null && regions == null ? null : new Split(keys, regions, remaining);
+  }
+
+  /** Removes from {@code conjuncts} the first that pins field {@code index}, and returns its values. */
+  private static @Nullable List<RexNode> take(RexBuilder rexBuilder, List<RexNode> conjuncts, int index) {
     for (int i = 0; i < conjuncts.size(); i++) {
-      List<RexNode> keys = keyValues(rexBuilder, conjuncts.get(i), keyIndex);
-      if (keys != null) {
-        List<RexNode> remaining = new ArrayList<>(conjuncts);
-        remaining.remove(i);
-        return new Split(keys, remaining);
+      List<RexNode> values = keyValues(rexBuilder, conjuncts.get(i), index);
+      if (values != null) {
+        conjuncts.remove(i);
+        return values;
       }
     }
     return null;

@@ -2,7 +2,7 @@ package dev.smsjdbc.schema;
 
 import dev.smsjdbc.aws.JobRow;
 import dev.smsjdbc.aws.ScanContext;
-import dev.smsjdbc.aws.SmsApi;
+import dev.smsjdbc.aws.ApiSession;
 import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -10,8 +10,8 @@ import java.util.List;
 
 /** {@code replication_jobs}: GetReplicationJobs, paged, or one call per job id named in the query. */
 public final class ReplicationJobsTable extends SmsTable<JobRow> {
-  public ReplicationJobsTable(SmsApi api) {
-    super(SmsTables.REPLICATION_JOBS, api);
+  public ReplicationJobsTable(ApiSession session) {
+    super(SmsTables.REPLICATION_JOBS, session);
   }
 
   @Override List<String> operations(boolean keyed) {
@@ -22,7 +22,8 @@ public final class ReplicationJobsTable extends SmsTable<JobRow> {
     return keyed ? keyCount : 100;
   }
 
-  @Override protected Enumerator<JobRow> scan(ScanContext context, @Nullable List<String> keys, long limit) {
-    return api.replicationJobs(context, keys, limit);
+  @Override protected Enumerator<JobRow> scan(ScanContext context, @Nullable List<String> keys,
+      @Nullable List<String> regions, long limit) {
+    return session.acrossRegions(context, regions, (api, region) -> api.replicationJobs(region, keys, limit));
   }
 }

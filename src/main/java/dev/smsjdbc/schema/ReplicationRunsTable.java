@@ -2,7 +2,7 @@ package dev.smsjdbc.schema;
 
 import dev.smsjdbc.aws.RunRow;
 import dev.smsjdbc.aws.ScanContext;
-import dev.smsjdbc.aws.SmsApi;
+import dev.smsjdbc.aws.ApiSession;
 import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -13,8 +13,8 @@ import java.util.List;
  * GetReplicationJobs, in parallel.
  */
 public final class ReplicationRunsTable extends SmsTable<RunRow> {
-  public ReplicationRunsTable(SmsApi api) {
-    super(SmsTables.REPLICATION_RUNS, api);
+  public ReplicationRunsTable(ApiSession session) {
+    super(SmsTables.REPLICATION_RUNS, session);
   }
 
   @Override List<String> operations(boolean keyed) {
@@ -25,7 +25,13 @@ public final class ReplicationRunsTable extends SmsTable<RunRow> {
     return (keyed ? keyCount : 100) * 25.0;
   }
 
-  @Override protected Enumerator<RunRow> scan(ScanContext context, @Nullable List<String> keys, long limit) {
-    return api.replicationRuns(context, keys, limit);
+  /** Keyed: one call per job (runs of a job rarely span pages); else the job pages, then one call per job. */
+  @Override long estimatedCalls(boolean keyed, int keyCount, long fetch) {
+    return keyed ? keyCount : pages(estimatedRows(false, 0) / 25) + (long) (estimatedRows(false, 0) / 25);
+  }
+
+  @Override protected Enumerator<RunRow> scan(ScanContext context, @Nullable List<String> keys,
+      @Nullable List<String> regions, long limit) {
+    return session.acrossRegions(context, regions, (api, region) -> api.replicationRuns(region, keys, limit));
   }
 }

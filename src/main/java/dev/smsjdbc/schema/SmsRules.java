@@ -13,10 +13,14 @@ import java.util.List;
 public final class SmsRules {
   private SmsRules() {}
 
-  /** Turns {@code WHERE key = 'x'} (or IN, OR of =, with literals or {@code ?}) into scan keys. */
+  /**
+   * Turns {@code WHERE key = 'x'} (or IN, OR of =, with literals or {@code ?}) into scan keys, and the same
+   * shapes on {@code region} into the Regions to read.
+   */
   public static final RelOptRule FILTER_KEYS = RuleConfig.of("SmsFilterKeysRule",
       b0 -> b0.operand(LogicalFilter.class).oneInput(b1 ->
-          b1.operand(SmsTableScan.class).predicate(scan -> scan.keys == null).noInputs()),
+          b1.operand(SmsTableScan.class).predicate(scan -> scan.keys == null && scan.regions == null)
+              .noInputs()),
       FilterKeysRule::new).toRule();
 
   /**
@@ -39,13 +43,14 @@ public final class SmsRules {
     @Override public void onMatch(RelOptRuleCall call) {
       LogicalFilter filter = call.rel(0);
       SmsTableScan scan = call.rel(1);
+      TableDefinition<?> definition = scan.smsTable.definition();
       KeyPredicates.Split split = KeyPredicates.split(filter.getCluster().getRexBuilder(),
-          filter.getCondition(), scan.smsTable.definition().keyIndex());
+          filter.getCondition(), definition.keyIndex(), definition.regionIndex());
       if (split == null) {
         return;
       }
       RelBuilder builder = call.builder();
-      builder.push(scan.withKeys(split.keys())).filter(split.remaining());
+      builder.push(scan.withKeys(split.keys(), split.regions())).filter(split.remaining());
       call.transformTo(builder.build());
     }
   }

@@ -1,5 +1,6 @@
 package dev.smsjdbc.schema;
 
+import dev.smsjdbc.aws.ApiSession;
 import dev.smsjdbc.aws.SmsApi;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -8,22 +9,26 @@ import java.util.Map;
 
 import com.google.common.collect.ImmutableMap;
 
-/** The {@code sms} schema of one connection: its tables, all backed by the connection's {@link SmsApi}. */
+/** The {@code sms} schema of one connection: its tables, all backed by the connection's {@link ApiSession}. */
 public final class SmsSchema extends AbstractSchema implements AutoCloseable {
   public static final String NAME = "sms";
 
-  private final SmsApi api;
+  private final ApiSession session;
   private final Map<String, Table> tables;
 
-  public SmsSchema(SmsApi api) {
-    this.api = api;
+  public SmsSchema(ApiSession session) {
+    this.session = session;
     this.tables = ImmutableMap.of(
-        SmsTables.REPLICATION_JOBS.name(), new ReplicationJobsTable(api),
-        SmsTables.REPLICATION_RUNS.name(), new ReplicationRunsTable(api));
+        SmsTables.REPLICATION_JOBS.name(), new ReplicationJobsTable(session),
+        SmsTables.REPLICATION_RUNS.name(), new ReplicationRunsTable(session),
+        SmsTables.SERVERS.name(), new ListTable<>(SmsTables.SERVERS, session, "GetServers", 100, SmsApi::servers),
+        SmsTables.CONNECTORS.name(),
+        new ListTable<>(SmsTables.CONNECTORS, session, "GetConnectors", 5, SmsApi::connectors),
+        SmsTables.APPS.name(), new ListTable<>(SmsTables.APPS, session, "ListApps", 10, SmsApi::apps));
   }
 
-  public SmsApi api() {
-    return api;
+  public ApiSession session() {
+    return session;
   }
 
   @Override protected Map<String, Table> getTableMap() {
@@ -31,6 +36,6 @@ public final class SmsSchema extends AbstractSchema implements AutoCloseable {
   }
 
   @Override public void close() {
-    api.close();
+    session.close();
   }
 }

@@ -1,7 +1,7 @@
 package dev.smsjdbc.schema;
 
+import dev.smsjdbc.aws.ApiSession;
 import dev.smsjdbc.aws.ScanContext;
-import dev.smsjdbc.aws.SmsApi;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.AbstractQueryableTable;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -37,12 +37,16 @@ import java.util.Set;
  */
 public abstract class SmsTable<T> extends AbstractQueryableTable implements TranslatableTable {
   private final TableDefinition<T> definition;
-  protected final SmsApi api;
+  protected final ApiSession session;
 
-  protected SmsTable(TableDefinition<T> definition, SmsApi api) {
+  protected SmsTable(TableDefinition<T> definition, ApiSession session) {
     super(Object[].class);
     this.definition = definition;
-    this.api = api;
+    this.session = session;
+  }
+
+  ApiSession session() {
+    return session;
   }
 
   public TableDefinition<T> definition() {
@@ -52,16 +56,28 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
   /** The API operations a scan calls, for EXPLAIN. */
   abstract List<String> operations(boolean keyed);
 
-  /** A rough row count, so that the planner prefers scans with keys or a limit. */
+  /** A rough row count per Region, so that the planner prefers scans with keys or a limit. */
   abstract double estimatedRows(boolean keyed, int keyCount);
+
+  /** An estimate of the API calls a scan makes in one Region, for EXPLAIN. */
+  long estimatedCalls(boolean keyed, int keyCount, long fetch) {
+    double rows = estimatedRows(keyed, keyCount);
+    return keyed ? keyCount : pages(fetch < 0 ? rows : Math.min(rows, fetch));
+  }
+
+  long pages(double rows) {
+    return Math.max(1, (long) Math.ceil(rows / session.settings().pageSize()));
+  }
 
   /**
    * The API items to turn into rows.
    *
    * @param keys distinct key values, or null for all rows
+   * @param regions the Regions to read, or null for all of the connection's
    * @param limit rows wanted, or -1 for all
    */
-  protected abstract Enumerator<T> scan(ScanContext context, @Nullable List<String> keys, long limit);
+  protected abstract Enumerator<T> scan(ScanContext context, @Nullable List<String> keys,
+      @Nullable List<String> regions, long limit);
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     return definition.rowType(typeFactory);
@@ -74,7 +90,7 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
   }
 
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return new SmsTableScan(context.getCluster(), relOptTable, this, null, null);
+    return new SmsTableScan(context.getCluster(), relOptTable, this, null, null, null);
   }
 
   @Override public <E> Queryable<E> asQueryable(QueryProvider queryProvider, SchemaPlus schema,
@@ -84,17 +100,19 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
 
   /** Called by the code generated for {@link SmsTableScan}. */
   public Enumerable<@Nullable Object[]> query(DataContext root, @Nullable List<RexNode> keys,
-      @Nullable RexNode fetch) {
+      @Nullable List<RexNode> regions, @Nullable RexNode fetch) {
     List<String> keyValues = keys == null ? null : resolveKeys(root, keys);
+    List<String> regionValues = regions == null ? null : resolveKeys(root, regions);
     long limit = fetch == null ? -1 : resolveLong(root, fetch);
     return new AbstractEnumerable<>() {
       @Override public Enumerator<@Nullable Object[]> enumerator() {
-        ScanContext context = new ScanContext(api, DataContext.Variable.CANCEL_FLAG.get(root),
+        ScanContext context = new ScanContext(session, DataContext.Variable.CANCEL_FLAG.get(root),
             DataContext.Variable.TIMEOUT.get(root));
-        if (limit == 0 || (keyValues != null && keyValues.isEmpty())) {
+        if (limit == 0 || (keyValues != null && keyValues.isEmpty())
+            || (regionValues != null && regionValues.isEmpty())) {
           return Linq4j.emptyEnumerator();
         }
-        Enumerator<T> items = scan(context, keyValues, limit);
+        Enumerator<T> items = scan(context, keyValues, regionValues, limit);
         return Linq4j.transform(limit < 0 ? items : new LimitedEnumerator<>(items, limit), definition::toRow);
       }
     };

@@ -27,28 +27,31 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.List;
 
 /**
- * Scan of an {@link SmsTable}, with the key values and row limit that the planner pushed into it. EXPLAIN
- * shows the API operations it will call, the keys and the fetch.
+ * Scan of an {@link SmsTable}, with the key values, Regions and row limit that the planner pushed into it.
+ * EXPLAIN shows the API operations it will call, the keys, the Regions, the page size, the fetch and an
+ * estimate of the calls.
  */
 public final class SmsTableScan extends TableScan implements EnumerableRel {
   final SmsTable<?> smsTable;
   final @Nullable ImmutableList<RexNode> keys;
+  final @Nullable ImmutableList<RexNode> regions;
   final @Nullable RexNode fetch;
 
   SmsTableScan(RelOptCluster cluster, RelOptTable table, SmsTable<?> smsTable,
-      @Nullable List<RexNode> keys, @Nullable RexNode fetch) {
+      @Nullable List<RexNode> keys, @Nullable List<RexNode> regions, @Nullable RexNode fetch) {
     super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), ImmutableList.of(), table);
     this.smsTable = smsTable;
     this.keys = keys == null ? null : ImmutableList.copyOf(keys);
+    this.regions = regions == null ? null : ImmutableList.copyOf(regions);
     this.fetch = fetch;
   }
 
-  SmsTableScan withKeys(List<RexNode> keys) {
-    return new SmsTableScan(getCluster(), getTable(), smsTable, keys, fetch);
+  SmsTableScan withKeys(@Nullable List<RexNode> keys, @Nullable List<RexNode> regions) {
+    return new SmsTableScan(getCluster(), getTable(), smsTable, keys, regions, fetch);
   }
 
   SmsTableScan withFetch(RexNode fetch) {
-    return new SmsTableScan(getCluster(), getTable(), smsTable, keys, fetch);
+    return new SmsTableScan(getCluster(), getTable(), smsTable, keys, regions, fetch);
   }
 
   @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
@@ -56,10 +59,23 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
   }
 
   @Override public RelWriter explainTerms(RelWriter pw) {
+    List<?> regionsShown = regions != null ? regions : smsTable.session().regions();
+    long fetchValue = fetch instanceof RexLiteral literal ? literal.getValueAs(Long.class) : -1;
+    long calls = regionsShown.size() * smsTable.estimatedCalls(keys != null, keys == null ? 0 : keys.size(),
+        fetchValue);
     return super.explainTerms(pw)
         .item("operation", smsTable.operations(keys != null))
-        .itemIf("keys", keys, keys != null)
-        .itemIf("fetch", fetch, fetch != null);
+        .itemIf("keys", keys == null ? null : shown(keys), keys != null)
+        .item("regions", regions != null ? shown(regions) : regionsShown)
+        .item("pageSize", smsTable.session().settings().pageSize())
+        .itemIf("fetch", fetch, fetch != null)
+        .item("estimatedCalls", calls);
+  }
+
+  /** Values as a user wrote them: {@code 'sms-job-1'} or {@code ?0}, without Calcite's type and charset. */
+  private static List<String> shown(List<RexNode> values) {
+    return values.stream().map(v -> v instanceof RexLiteral literal
+        ? "'" + literal.getValueAs(String.class) + "'" : v.toString()).toList();
   }
 
   @Override public void register(RelOptPlanner planner) {
@@ -98,10 +114,12 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
         false);
     Expression keysExpression = keys == null
         ? Expressions.constant(null, List.class) : implementor.stash(keys, List.class);
+    Expression regionsExpression = regions == null
+        ? Expressions.constant(null, List.class) : implementor.stash(regions, List.class);
     Expression fetchExpression = fetch == null
         ? Expressions.constant(null, RexNode.class) : implementor.stash(fetch, RexNode.class);
     return implementor.result(physType, Blocks.toBlock(
         Expressions.call(table.getExpression(SmsTable.class), "query",
-            implementor.getRootExpression(), keysExpression, fetchExpression)));
+            implementor.getRootExpression(), keysExpression, regionsExpression, fetchExpression)));
   }
 }

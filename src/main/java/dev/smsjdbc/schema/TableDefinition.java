@@ -10,16 +10,23 @@ import java.util.Optional;
 
 /**
  * The definition of one SMS table: name, documentation, columns, the column whose equality filters become
- * API parameters, and the primary key.
+ * API parameters, the primary key, and the foreign keys to other tables.
  *
  * @param <T> the API item a row is made from
  */
-public record TableDefinition<T>(String name, String remarks, String keyColumn,
-    List<String> primaryKey, List<Column<T>> columns) {
+public record TableDefinition<T>(String name, String remarks, @Nullable String keyColumn,
+    List<String> primaryKey, List<Column<T>> columns, List<ForeignKey> foreignKeys) {
 
   public TableDefinition {
     columns = ImmutableList.copyOf(columns);
     primaryKey = ImmutableList.copyOf(primaryKey);
+    foreignKeys = ImmutableList.copyOf(foreignKeys);
+  }
+
+  /** A table that references no other table. */
+  public TableDefinition(String name, String remarks, @Nullable String keyColumn, List<String> primaryKey,
+      List<Column<T>> columns) {
+    this(name, remarks, keyColumn, primaryKey, columns, List.of());
   }
 
   /** The row type that Calcite sees. */
@@ -31,9 +38,14 @@ public record TableDefinition<T>(String name, String remarks, String keyColumn,
     return builder.build();
   }
 
-  /** Position of the key column in the row. */
+  /** Position of the key column in the row, or -1 if the API takes no key for this table. */
   public int keyIndex() {
-    return indexOf(keyColumn);
+    return keyColumn == null ? -1 : indexOf(keyColumn);
+  }
+
+  /** Position of the {@code region} column, which every table has; filters on it prune Regions. */
+  public int regionIndex() {
+    return indexOf("region");
   }
 
   public int indexOf(String columnName) {

@@ -59,7 +59,8 @@ class RequestRecordingTest {
     List<RecordedRequest> log = emulator.requestLog();
     assertEquals(3, log.size());
     // An absent maxResults is not sent at all: the SDK sends {}.
-    assertEquals(new RecordedRequest("GetReplicationJobs", WireJson.object(), 200), log.get(0));
+    assertEquals(new RecordedRequest("GetReplicationJobs", WireJson.object(), 200,
+        SmsEmulator.DEMO_ACCESS_KEY_ID), log.get(0));
     assertEquals("{\"maxResults\":5}", log.get(1).parameters().toString());
     assertEquals("GetReplicationRuns", log.get(2).operation());
     assertEquals("sms-job-fffffffffffffffff",

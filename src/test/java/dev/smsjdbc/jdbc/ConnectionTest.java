@@ -72,7 +72,8 @@ class ConnectionTest {
   @Test void unknownKeyIsAnErrorNamingTheValidKeys() {
     SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:sms:regon=us-east-1"));
     assertTrue(e.getMessage().contains("'regon'"), e.getMessage());
-    assertTrue(e.getMessage().contains("region, profile, accessKeyId"), e.getMessage());
+    assertTrue(e.getMessage().contains("Valid keys: region, regions,") && e.getMessage().contains("accessKeyId"),
+        e.getMessage());
     assertEquals("08001", e.getSQLState());
   }
 
@@ -130,6 +131,13 @@ class ConnectionTest {
       String url = c.getMetaData().getURL();
       assertFalse(url.contains(SmsTestDatabase.SECRET), url);
       assertTrue(url.contains("accessKeyId=" + SmsTestDatabase.ACCESS_KEY_ID), url);
+    }
+  }
+
+  @Test void everyKeyIsDocumentedInTheReadme() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    for (ConnectionKey key : ConnectionKey.values()) {
+      assertTrue(readme.contains("| `" + key.key + "` |"), key.key + " is missing from the README's key table");
     }
   }
 

@@ -194,10 +194,12 @@ class PushdownTest {
   }
 
   @Test void explainShowsOperationKeysAndFetch() throws Exception {
-    String plan = explain("SELECT * FROM replication_jobs WHERE replication_job_id IN ('a', 'b') LIMIT 5");
-    assertTrue(plan.contains("SmsTableScan(table=[[sms, replication_jobs]], operation=[[GetReplicationJobs]], "
-        + "keys=[['a'"), plan);
-    assertTrue(plan.contains("fetch=[5]"), plan);
+    String keyed = explain("SELECT * FROM replication_jobs WHERE replication_job_id IN ('a', 'b')");
+    assertTrue(keyed.contains("SmsTableScan(table=[[sms, replication_jobs]], operation=[[GetReplicationJobs]], "
+        + "keys=[['a', 'b']], regions=[[us-east-1]], pageSize=[50], estimatedCalls=[2])"), keyed);
+    String limited = explain("SELECT * FROM replication_jobs LIMIT 5");
+    assertTrue(limited.contains("SmsTableScan(table=[[sms, replication_jobs]], operation=[[GetReplicationJobs]], "
+        + "regions=[[us-east-1]], pageSize=[50], fetch=[5], estimatedCalls=[1])"), limited);
     String runs = explain("SELECT * FROM replication_runs");
     assertTrue(runs.contains("operation=[[GetReplicationJobs, GetReplicationRuns]]"), runs);
     String param = explain("SELECT * FROM replication_runs WHERE replication_job_id = ?");

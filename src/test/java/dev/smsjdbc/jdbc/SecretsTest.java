@@ -73,8 +73,11 @@ class SecretsTest {
         }
       }));
       db.emulator.faults().clear();
-      seen.add(new SmsConnectionConfig("us-east-1", null, SmsTestDatabase.ACCESS_KEY_ID, SmsTestDatabase.SECRET,
-          TOKEN, null, 50, 8, null, software.amazon.awssdk.core.retry.RetryMode.STANDARD, 5, false).toString());
+      Properties all = new Properties();
+      all.setProperty("accessKeyId", SmsTestDatabase.ACCESS_KEY_ID);
+      all.setProperty("secretAccessKey", SmsTestDatabase.SECRET);
+      all.setProperty("sessionToken", TOKEN);
+      seen.add(SmsConnectionConfig.from(all).toString());
     });
     assertTrue(logs.contains("GetReplicationRuns"), "the driver's DEBUG log was captured");
     assertTrue(logs.contains("software.amazon.awssdk"), "the AWS SDK's DEBUG log was captured");

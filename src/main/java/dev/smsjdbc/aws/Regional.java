@@ -1,0 +1,4 @@
+package dev.smsjdbc.aws;
+
+/** An item of a list operation with the Region it was read from. */
+public record Regional<T>(String region, T item) {}
