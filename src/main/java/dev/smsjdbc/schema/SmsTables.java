@@ -85,7 +85,8 @@ public final class SmsTables {
                   + "alias, or the ARN of either. If encrypted is enabled but no KMS key ID is given, the "
                   + "customer's default KMS key for Amazon EBS is used."),
           requiredVarchar("region", JobRow::region, REGION_REMARK)),
-      List.of(new ForeignKey("server_id", "servers", "server_id")));
+      List.of(new ForeignKey("server_id", "servers", "server_id"),
+          new ForeignKey("vm_manager_id", "connectors", "vm_manager_id")));
 
   public static final TableDefinition<RunRow> REPLICATION_RUNS = new TableDefinition<>(
       "replication_runs",
@@ -147,7 +148,8 @@ public final class SmsTables {
           bool("replication_job_terminated", r -> r.item().replicationJobTerminated(),
               "Indicates whether the replication job is deleted or failed."),
           requiredVarchar("region", Regional::region, REGION_REMARK)),
-      List.of(new ForeignKey("replication_job_id", "replication_jobs", "replication_job_id")));
+      List.of(new ForeignKey("replication_job_id", "replication_jobs", "replication_job_id"),
+          new ForeignKey("vm_manager_id", "connectors", "vm_manager_id")));
 
   public static final TableDefinition<Regional<Connector>> CONNECTORS = new TableDefinition<>(
       "connectors",

@@ -121,11 +121,13 @@ class MetadataTest {
     }
   }
 
-  @Test void jobsImportTheServerKey() throws Exception {
+  @Test void jobsImportTheServerAndConnectorKeys() throws Exception {
     try (Connection c = db.connect();
          ResultSet rs = c.getMetaData().getImportedKeys(null, "sms", "replication_jobs")) {
-      assertEquals(List.of(List.of("sms", "servers", "server_id", "sms", "replication_jobs", "server_id",
-          "replication_jobs_server_id_fk")), foreignKeys(rs));
+      // Ordered by the referenced table, as JDBC specifies.
+      assertEquals(List.of(List.of("sms", "connectors", "vm_manager_id", "sms", "replication_jobs",
+          "vm_manager_id", "replication_jobs_vm_manager_id_fk"), List.of("sms", "servers", "server_id", "sms",
+          "replication_jobs", "server_id", "replication_jobs_server_id_fk")), foreignKeys(rs));
     }
   }
 
