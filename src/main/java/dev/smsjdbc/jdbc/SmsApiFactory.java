@@ -87,6 +87,10 @@ final class SmsApiFactory {
       }
     };
     List<AutoCloseable> resources = new ArrayList<>();
+    if (credentials instanceof AutoCloseable closeable) {
+      // The default chain and profile providers may hold threads and clients of their own.
+      resources.add(closeable);
+    }
     if (config.roleArn() != null) {
       credentials = assumeRole(config, credentials, regions.isEmpty() ? Region.US_EAST_1.id() : regions.get(0),
           config.stsEndpoint() != null || !config.demo() ? config.stsEndpoint() : endpoint, overrides, resources);
