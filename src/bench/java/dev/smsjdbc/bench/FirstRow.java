@@ -8,7 +8,8 @@ import java.sql.Statement;
 
 /**
  * Child JVM of the start-up benchmark: connects, optionally waits (a user's think time), runs one query and
- * prints {@code FIRST_ROW value jvmToRowMs connectMs queryMs} as soon as the first row is there.
+ * prints {@code FIRST_ROW value jvmToRowMs connectMs queryMs jvmToMainMs processCpuMs mainThreadCpuMs} as
+ * soon as the first row is there.
  *
  * <p>Arguments: {@code url sql pauseMillis}.
  */
@@ -30,8 +31,11 @@ public final class FirstRow {
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
         rs.next();
         long t3 = System.currentTimeMillis();
+        long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime() / 1_000_000;
+        long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
         System.out.println("FIRST_ROW " + rs.getString(1) + " " + (t3 - jvmStart - pause) + " "
-            + (t1 - t0) + " " + (t3 - t2) + " " + (t0 - jvmStart));
+            + (t1 - t0) + " " + (t3 - t2) + " " + (t0 - jvmStart) + " " + processCpu + " " + mainCpu);
         System.out.flush();
       }
     }

@@ -23,7 +23,8 @@ final class Startup {
   private static final long TIMEOUT_SECONDS = 120;
 
   /** One fresh JVM: wall time from process start to the first row, and the child's own split. */
-  record FirstRowSample(double wallMs, long connectMs, long queryMs, String value) {}
+  record FirstRowSample(double wallMs, long connectMs, long queryMs, String value, long toMainMs,
+      long processCpuMs, long mainCpuMs) {}
 
   /** One sqlline session: process start to prompt, and prompt (query sent) to its answer. */
   record PromptSample(double promptMs, double answerMs) {}
@@ -57,7 +58,8 @@ final class Startup {
           double wall = (System.nanoTime() - t0) / 1e6 - pauseMillis;
           String[] w = line.split(" ");
           p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-          return new FirstRowSample(wall, Long.parseLong(w[3]), Long.parseLong(w[4]), w[1]);
+          return new FirstRowSample(wall, Long.parseLong(w[3]), Long.parseLong(w[4]), w[1], Long.parseLong(w[5]),
+              Long.parseLong(w[6]), Long.parseLong(w[7]));
         }
       }
     } finally {

@@ -1,26 +1,40 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.aws.ApiSession;
+import dev.smsjdbc.schema.SmsSchema;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sms.SmsClient;
 
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Takes Calcite's cold start off the user's first query: when the first connection of a JVM opens, a daemon
  * thread plans and runs queries of the real shape (class loading, metadata handlers generated and compiled
- * by Janino, code generation), about 1.5 s of work on 2 cores that the user's first query would otherwise
- * pay. Later first queries of a new shape then cost tens of milliseconds.
+ * by Janino, code generation), about a second of CPU that the user's first query would otherwise pay. It
+ * runs on the second core while the connection is being set up (with {@code demo=true}: the emulator, the
+ * SDK client) and during the user's think time; later first queries of a new shape cost tens of
+ * milliseconds.
  *
- * <p>It makes no API call and touches no user connection: it opens its own connection (dummy static
- * credentials, an endpoint on loopback that nothing ever calls) and its queries name an empty job id,
- * which the tables answer with zero rows without calling the API ({@code SmsTable}). The thread ends when
- * the queries are done. {@code -Dsmsjdbc.warmup=false} turns it off, for measurements.
+ * <p>It makes no API call and touches no user connection: its connection is its own, with the driver's
+ * planner and tables over an SDK client that cannot call anything (nothing to build, nothing to reach), and
+ * its queries name an empty job id, which the tables answer with zero rows without a call
+ * ({@code SmsTable}). The thread ends when the queries are done. {@code -Dsmsjdbc.warmup=false} turns it
+ * off, for measurements.
  */
 final class PlannerWarmup {
   private static final Logger LOG = LoggerFactory.getLogger(PlannerWarmup.class);
@@ -31,9 +45,6 @@ final class PlannerWarmup {
       "SELECT j.state, r.state, count(*), max(r.completed_time) FROM replication_runs r"
           + " JOIN replication_jobs j ON r.replication_job_id = j.replication_job_id"
           + " WHERE j.replication_job_id = '' GROUP BY j.state, r.state ORDER BY 3 DESC");
-
-  private static final String URL = SmsDriver.PREFIX + "region=us-east-1;endpoint=http://127.0.0.1:9"
-      + ";accessKeyId=AKIASMSJDBCWARMUP000;secretAccessKey=warm-up/never/sent";
 
   private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -51,7 +62,16 @@ final class PlannerWarmup {
 
   private static void run() {
     long start = System.nanoTime();
-    try (Connection connection = new SmsDriver().connect(URL, new Properties());
+    Properties info = new Properties();
+    // As SmsDriver.connect sets them, so that the plans have the shapes of real ones.
+    info.setProperty("lex", "MYSQL_ANSI");
+    info.setProperty("timeZone", "UTC");
+    info.setProperty("conformance", "LENIENT");
+    // A budget of 0 API calls, too: a call would fail before it is made.
+    try (ApiSession session = new ApiSession(
+             new ApiSession.Settings(50, 1, false, 0, Duration.ZERO, "planner-warm-up"),
+             Map.of("us-east-1", offlineClient()));
+         Connection connection = new OfflineDriver(session).connect(OfflineDriver.PREFIX, info);
          Statement statement = connection.createStatement()) {
       for (String sql : QUERIES) {
         try (ResultSet rs = statement.executeQuery(sql)) {
@@ -63,6 +83,58 @@ final class PlannerWarmup {
       LOG.debug("Planner warm-up done in {} ms", (System.nanoTime() - start) / 1_000_000);
     } catch (SQLException | RuntimeException e) {
       LOG.debug("Planner warm-up failed; the first query will be slower", e);
+    }
+  }
+
+  /** An SMS client that fails every call: the warm-up never calls, and building a real one costs time. */
+  private static SmsClient offlineClient() {
+    return (SmsClient) Proxy.newProxyInstance(SmsClient.class.getClassLoader(), new Class<?>[] {SmsClient.class},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "close" -> null;
+          case "serviceName" -> SmsClient.SERVICE_NAME;
+          case "toString" -> "SmsClient (planner warm-up, makes no call)";
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          default -> throw new UnsupportedOperationException("the planner warm-up makes no API call");
+        });
+  }
+
+  /** Calcite with the driver's planner ({@link SmsPrepare}) and the {@code sms} tables over one session. */
+  private static final class OfflineDriver extends Driver {
+    static final String PREFIX = "jdbc:sms-warmup:";
+    private final ApiSession session;
+
+    OfflineDriver(ApiSession session) {
+      super(SmsPrepare::new);
+      this.session = session;
+    }
+
+    @Override protected String getConnectStringPrefix() {
+      return PREFIX;
+    }
+
+    @Override protected Handler createHandler() {
+      Handler calcite = super.createHandler();
+      return new Handler() {
+        @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
+          calcite.onConnectionInit(connection);
+          CalciteConnection calciteConnection = (CalciteConnection) connection;
+          calciteConnection.getRootSchema().add(SmsSchema.NAME, new SmsSchema(session));
+          calciteConnection.setSchema(SmsSchema.NAME);
+        }
+
+        @Override public void onConnectionClose(AvaticaConnection connection) {
+          calcite.onConnectionClose(connection);
+        }
+
+        @Override public void onStatementExecute(AvaticaStatement statement, ResultSink resultSink) {
+          calcite.onStatementExecute(statement, resultSink);
+        }
+
+        @Override public void onStatementClose(AvaticaStatement statement) {
+          calcite.onStatementClose(statement);
+        }
+      };
     }
   }
 }
