@@ -1,22 +1,82 @@
 package dev.smsjdbc.jdbc;
 
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.util.TryThreadLocal;
 
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.List;
 
 /**
- * Calcite's statement preparation, with one change: IN lists of any length stay a predicate. By default
- * Calcite turns an IN list of 20 or more values into a join with VALUES, which hides the keys from the
- * table scan, so {@code replication_job_id IN (25 ids)} would list every job instead of making 25 calls.
+ * Calcite's statement preparation, with two changes that let the table scans see what a query needs.
+ *
+ * <ul>
+ * <li>IN lists of any length stay a predicate. By default Calcite turns an IN list of 20 or more values into
+ * a join with VALUES, which hides the keys from the scan, so {@code replication_job_id IN (25 ids)} would
+ * list every job instead of making 25 calls.
+ * <li>{@code Statement.setMaxRows(n)} becomes a LIMIT on top of the plan. Calcite applies max rows only to
+ * the rows it hands out, so the scans would ask for full pages; as a LIMIT it reaches them
+ * ({@code maxResults = n}), with the same result.
+ * </ul>
  */
 final class SmsPrepare extends CalcitePrepareImpl {
+  /** The max rows of the statement being prepared on this thread, or -1. */
+  private static final ThreadLocal<Long> MAX_ROWS = ThreadLocal.withInitial(() -> -1L);
+
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(CalcitePrepare.Context context,
       CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
+    MAX_ROWS.set(maxRowCount);
     try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       return super.prepareSql(context, query, elementType, maxRowCount);
+    } finally {
+      MAX_ROWS.remove();
+    }
+  }
+
+  /** As Calcite's, but a statement that applies max rows (Calcite's enumerable convention, as the driver's). */
+  @Override protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    JavaTypeFactory typeFactory = context.getTypeFactory();
+    EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    return new MaxRowsPreparingStmt(this, context, catalogReader, typeFactory, context.getRootSchema(), prefer,
+        createCluster(planner, new RexBuilder(typeFactory)), EnumerableConvention.INSTANCE,
+        createConvertletTable());
+  }
+
+  /** Puts the statement's max rows on top of a query's plan as a LIMIT, before the planner runs. */
+  private static final class MaxRowsPreparingStmt extends CalcitePreparingStmt {
+    MaxRowsPreparingStmt(CalcitePrepareImpl prepare, CalcitePrepare.Context context,
+        Prepare.CatalogReader catalogReader, JavaTypeFactory typeFactory, CalciteSchema schema,
+        EnumerableRel.Prefer prefer, RelOptCluster cluster, EnumerableConvention resultConvention,
+        SqlRexConvertletTable convertletTable) {
+      super(prepare, context, catalogReader, typeFactory, schema, prefer, cluster, resultConvention,
+          convertletTable);
+    }
+
+    @Override protected RelRoot optimize(RelRoot root, List<Materialization> materializations,
+        List<CalciteSchema.LatticeEntry> lattices) {
+      long maxRows = MAX_ROWS.get();
+      if (maxRows > 0 && root.kind.belongsTo(SqlKind.QUERY)) {
+        RexBuilder rexBuilder = root.rel.getCluster().getRexBuilder();
+        root = root.withRel(LogicalSort.create(root.rel, root.collation, null,
+            rexBuilder.makeExactLiteral(BigDecimal.valueOf(maxRows))));
+      }
+      return super.optimize(root, materializations, lattices);
     }
   }
 }

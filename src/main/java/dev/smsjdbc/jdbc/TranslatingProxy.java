@@ -47,20 +47,25 @@ final class TranslatingProxy implements InvocationHandler {
   private final @Nullable Object parent;
   /** The SQL of a prepared statement, for its per-execution state. */
   private final @Nullable String sql;
+  /** For a result set: the rows it may return (its statement's max rows), or 0 for all. */
+  private final long maxRows;
+  private long rowsReturned;
 
-  private TranslatingProxy(Object target, @Nullable Object parent, @Nullable String sql) {
+  private TranslatingProxy(Object target, @Nullable Object parent, @Nullable String sql, long maxRows) {
     this.target = target;
     this.parent = parent;
     this.sql = sql;
+    this.maxRows = maxRows;
   }
 
   static Connection wrap(Connection connection) {
-    return (Connection) wrap(connection, Connection.class, null, null);
+    return (Connection) wrap(connection, Connection.class, null, null, 0);
   }
 
-  private static Object wrap(Object target, Class<?> iface, @Nullable Object parent, @Nullable String sql) {
+  private static Object wrap(Object target, Class<?> iface, @Nullable Object parent, @Nullable String sql,
+      long maxRows) {
     return Proxy.newProxyInstance(TranslatingProxy.class.getClassLoader(), new Class<?>[] {iface},
-        new TranslatingProxy(target, parent, sql));
+        new TranslatingProxy(target, parent, sql, maxRows));
   }
 
   @Override public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
@@ -81,6 +86,13 @@ final class TranslatingProxy implements InvocationHandler {
       if (parent != null && method.getReturnType().isInstance(parent)) {
         return parent;
       }
+      break;
+    case "next":
+      // Calcite ignores setMaxRows on a prepared statement: the result set enforces it.
+      if (maxRows > 0 && rowsReturned >= maxRows) {
+        return false;
+      }
+      rowsReturned++;
       break;
     case "getWarnings":
       return target instanceof AvaticaStatement || target instanceof ResultSet
@@ -106,10 +118,12 @@ final class TranslatingProxy implements InvocationHandler {
       Throwable cause = e.getCause();
       throw cause instanceof SQLException sql ? clarify(sql) : cause;
     }
-    return result != null && WRAPPED.contains(method.getReturnType())
-        ? wrap(result, method.getReturnType(), proxy,
-            method.getName().equals("prepareStatement") ? (String) args[0] : null)
-        : result;
+    if (result == null || !WRAPPED.contains(method.getReturnType())) {
+      return result;
+    }
+    long resultMaxRows = result instanceof ResultSet && target instanceof PreparedStatement ps ? ps.getMaxRows() : 0;
+    return wrap(result, method.getReturnType(), proxy,
+        method.getName().equals("prepareStatement") ? (String) args[0] : null, resultMaxRows);
   }
 
   /** The state of the statement behind a statement or result set: Calcite tells tables its cancel flag. */

@@ -134,7 +134,7 @@ class PushdownTest {
     assertEquals(20, lastRequest().parameters().get("maxResults").asInt());
   }
 
-  @Test void maxRowsStopsPaging() throws Exception {
+  @Test void maxRowsAsksForOnlyTheRowsWanted() throws Exception {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       db.emulator.resetCounters();
       s.setMaxRows(5);
@@ -143,6 +143,33 @@ class PushdownTest {
       }
     }
     db.assertCalls(1, 0);
+    assertEquals(5, lastRequest().parameters().get("maxResults").asInt());
+  }
+
+  @Test void maxRowsOnAPreparedStatementStopsPaging() throws Exception {
+    try (Connection c = db.connect();
+         PreparedStatement ps = c.prepareStatement("SELECT * FROM replication_jobs")) {
+      db.emulator.resetCounters();
+      ps.setMaxRows(7);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertEquals(7, SmsTestDatabase.rows(rs).size());
+      }
+    }
+    // Calcite plans a prepared statement before its max rows are known: one full page, no second one.
+    db.assertCalls(1, 0);
+  }
+
+  @Test void maxRowsKeepsTheOrderAndFiltersOfTheQuery() throws Exception {
+    List<String> expected = db.emulator.data().replicationJobs().stream()
+        .filter(j -> !j.get("state").asText().equals("ACTIVE"))
+        .map(j -> j.get("replicationJobId").asText()).sorted().limit(3).toList();
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      s.setMaxRows(3);
+      try (ResultSet rs = s.executeQuery("SELECT replication_job_id FROM replication_jobs "
+          + "WHERE state <> 'ACTIVE' ORDER BY replication_job_id")) {
+        assertEquals(expected, SmsTestDatabase.rows(rs).stream().map(r -> r.get(0)).toList());
+      }
+    }
   }
 
   @Test void runsOfOneJobCallOnlyGetReplicationRuns() throws Exception {
