@@ -95,11 +95,17 @@ final class TranslatingProxy implements InvocationHandler {
       rowsReturned++;
       break;
     case "getWarnings":
-      return target instanceof AvaticaStatement || target instanceof ResultSet
-          ? state(target).warnings() : method.invoke(target, args);
+      if (target instanceof AvaticaStatement || target instanceof ResultSet) {
+        StatementState state = state(target);
+        return state == null ? null : state.warnings();
+      }
+      break;
     case "clearWarnings":
       if (target instanceof AvaticaStatement || target instanceof ResultSet) {
-        state(target).clearWarnings();
+        StatementState state = state(target);
+        if (state != null) {
+          state.clearWarnings();
+        }
         return null;
       }
       break;
@@ -107,7 +113,10 @@ final class TranslatingProxy implements InvocationHandler {
       if (method.getName().startsWith("execute") && target instanceof AvaticaStatement) {
         // A new execution: new id, budget and warnings; the no_cache hint opts this one out of the cache.
         String text = args != null && args.length > 0 && args[0] instanceof String s ? s : sql;
-        state(target).reset(text != null && NO_CACHE.matcher(text).find());
+        StatementState state = state(target);
+        if (state != null) {
+          state.reset(text != null && NO_CACHE.matcher(text).find());
+        }
       }
       break;
     }
@@ -126,16 +135,22 @@ final class TranslatingProxy implements InvocationHandler {
         method.getName().equals("prepareStatement") ? (String) args[0] : null, resultMaxRows);
   }
 
-  /** The state of the statement behind a statement or result set: Calcite tells tables its cancel flag. */
-  private static StatementState state(Object statementOrResultSet) throws SQLException {
-    AvaticaStatement statement = statementOrResultSet instanceof ResultSet rs
-        ? (AvaticaStatement) rs.getStatement() : (AvaticaStatement) statementOrResultSet;
+  /**
+   * The state of the statement behind a statement or result set (Calcite tells tables its cancel flag), or
+   * null where there is none, e.g. for the result sets of {@code DatabaseMetaData}.
+   */
+  private static @Nullable StatementState state(Object statementOrResultSet) throws SQLException {
+    Object statement = statementOrResultSet instanceof ResultSet rs ? rs.getStatement() : statementOrResultSet;
+    if (!(statement instanceof AvaticaStatement avatica)) {
+      return null;
+    }
     try {
-      return StatementState.of(statement.getConnection().getCancelFlag(statement.handle));
+      return StatementState.of(avatica.getConnection().getCancelFlag(avatica.handle));
     } catch (NoSuchStatementException e) {
-      throw new SQLException("Statement is closed", "HY010", e);
+      return null;
     }
   }
+
 
   /** The most telling form of a failure that Calcite or Avatica reports. */
   static SQLException clarify(SQLException e) {

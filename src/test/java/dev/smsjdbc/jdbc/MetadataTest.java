@@ -48,6 +48,13 @@ class MetadataTest {
     }
   }
 
+  @Test void metadataResultSetsHaveNoWarnings() throws Exception {
+    try (Connection c = db.connect(); ResultSet rs = c.getMetaData().getTables(null, "sms", "%", null)) {
+      assertEquals(null, rs.getWarnings());
+      rs.clearWarnings();
+    }
+  }
+
   @Test void columnsHaveRemarksFromTheApiModel() throws Exception {
     try (Connection c = db.connect();
          ResultSet rs = c.getMetaData().getColumns(null, "sms", "replication_jobs", "frequency")) {
