@@ -26,6 +26,8 @@ import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sms.SmsClient;
 import software.amazon.awssdk.services.sms.SmsClientBuilder;
@@ -194,6 +196,23 @@ final class SmsApiFactory {
 
   /** The Region of the SDK's chain (AWS_REGION, the profile, ...) when the URL names none. */
   private static Region defaultRegion(SmsConnectionConfig config) throws SQLException {
+    if (config.endpoint() != null) {
+      // An endpoint override (the emulator, a proxy): the Region only scopes the signature. Take it from
+      // AWS_REGION or the profile if set, else us-east-1, and never ask EC2 instance metadata for one.
+      for (AwsRegionProvider provider : List.<AwsRegionProvider>of(new SystemSettingsRegionProvider(),
+          new AwsProfileRegionProvider(() -> ProfileFile.defaultProfileFile(),
+              config.profile() != null ? config.profile() : ProfileFileSystemSetting.AWS_PROFILE.getStringValueOrThrow()))) {
+        try {
+          Region region = provider.getRegion();
+          if (region != null) {
+            return region;
+          }
+        } catch (SdkClientException | IllegalStateException e) {
+          // not set there: try the next
+        }
+      }
+      return Region.US_EAST_1;
+    }
     try {
       if (config.profile() != null) {
         Region fromProfile = new AwsProfileRegionProvider(

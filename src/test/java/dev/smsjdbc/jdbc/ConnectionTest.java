@@ -101,6 +101,14 @@ class ConnectionTest {
     }
   }
 
+  @Test void anEndpointOverrideWorksWithoutARegion() throws SQLException {
+    String url = db.url().replace("region=us-east-1;", "");
+    try (Connection c = DriverManager.getConnection(url)) {
+      // AWS_REGION or the profile's region if the environment has one, else us-east-1; never EC2 metadata.
+      assertEquals(10, SmsTestDatabase.rows(c, "SELECT * FROM replication_jobs").size());
+    }
+  }
+
   @Test void smsIsTheDefaultSchema() throws SQLException {
     try (Connection c = db.connect()) {
       assertEquals("sms", c.getSchema());
