@@ -5,8 +5,4 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.List;
 
 /** One page of a paginated SMS call: its items and the token of the next page, if any. */
-public record Page<T>(List<T> items, @Nullable String nextToken) {
-  public static <T> Page<T> empty() {
-    return new Page<>(List.of(), null);
-  }
-}
+public record Page<T>(List<T> items, @Nullable String nextToken) {}

@@ -27,10 +27,6 @@ public final class SmsSchema extends AbstractSchema implements AutoCloseable {
         SmsTables.APPS.name(), new ListTable<>(SmsTables.APPS, session, "ListApps", 10, SmsApi::apps));
   }
 
-  public ApiSession session() {
-    return session;
-  }
-
   @Override protected Map<String, Table> getTableMap() {
     return tables;
   }
