@@ -94,6 +94,11 @@ public final class EmulatorData {
     return new DataGenerator(seed).generate(jobs, runsPerJob, servers, connectors, apps);
   }
 
+  /** A generated data set, as {@link #generate(long, int, int, int, int, int)}. */
+  public static EmulatorData generate(DataSpec spec) {
+    return generate(spec.seed(), spec.jobs(), spec.runsPerJob(), spec.servers(), spec.connectors(), spec.apps());
+  }
+
   /** Reads a data file written by {@link #save(Path)}. */
   public static EmulatorData load(Path p) {
     try {
