@@ -2,7 +2,6 @@ package dev.smsjdbc.aws;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import org.apache.calcite.linq4j.Enumerator;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import software.amazon.awssdk.services.sms.SmsClient;
 
 import java.time.Duration;
@@ -22,21 +21,24 @@ import java.util.function.BiFunction;
  * budget, partial results).
  */
 public final class ApiSession implements AutoCloseable {
-  /**
-   * @param cacheScope who is asking, for the shared cache: a fingerprint of the credentials and the endpoint
-   */
+  /** How the connection's calls are made: page size, concurrency, partial results, budget, cache. */
   public record Settings(int pageSize, int maxConcurrency, boolean partialResults, int maxApiCalls,
-      Duration cacheTtl, String cacheScope) {}
+      Duration cacheTtl) {}
 
   private final Settings settings;
+  private final String cacheScope;
   private final Map<String, SmsApi> apis = new LinkedHashMap<>();
   private final ThreadPoolExecutor executor;
   private final ApiCallLog callLog = new ApiCallLog();
   private final List<AutoCloseable> resources = new ArrayList<>();
 
-  /** @param clients one client per Region, in the order the Regions were given */
-  public ApiSession(Settings settings, Map<String, SmsClient> clients) {
+  /**
+   * @param cacheScope who is asking, for the shared cache: a fingerprint of the credentials and the endpoint
+   * @param clients one client per Region, in the order the Regions were given
+   */
+  public ApiSession(Settings settings, String cacheScope, Map<String, SmsClient> clients) {
     this.settings = settings;
+    this.cacheScope = cacheScope;
     clients.forEach((region, client) -> apis.put(region, new SmsApi(this, client, region)));
     // Run loads in flight, plus one job-page fetch per Region feeding them; idle threads exit.
     int threads = settings.maxConcurrency() + apis.size();
@@ -47,6 +49,10 @@ public final class ApiSession implements AutoCloseable {
 
   public Settings settings() {
     return settings;
+  }
+
+  String cacheScope() {
+    return cacheScope;
   }
 
   /** The Regions of this connection, in the order given. */
@@ -67,19 +73,25 @@ public final class ApiSession implements AutoCloseable {
     return executor;
   }
 
+  /** The read of one Region: one of {@link SmsApi}'s list methods. */
+  @FunctionalInterface
+  public interface RegionScan<T> {
+    Enumerator<T> scan(SmsApi api, ScanContext context, ScanRequest request);
+  }
+
   /**
-   * Items from each of the given Regions (null for all; Regions not in the connection are ignored). Regions
-   * are queried in parallel and their rows come Region by Region.
+   * The items of the request's Regions (all of the connection's when it names none; Regions not in the
+   * connection are ignored), queried in parallel; rows come Region by Region.
    */
-  public <T> Enumerator<T> acrossRegions(ScanContext context, @Nullable List<String> regions,
-      BiFunction<SmsApi, ScanContext, Enumerator<T>> scan) {
+  public <T> Enumerator<T> scan(ScanContext context, ScanRequest request, RegionScan<T> read) {
     List<SmsApi> chosen = new ArrayList<>();
     apis.forEach((region, api) -> {
-      if (regions == null || regions.contains(region)) {
+      if (request.regions() == null || request.regions().contains(region)) {
         chosen.add(api);
       }
     });
-    return new RegionsEnumerator<>(context, chosen, scan, settings.partialResults());
+    return new RegionsEnumerator<>(context, chosen, (api, regionContext) -> read.scan(api, regionContext, request),
+        settings.partialResults());
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.smsjdbc.aws;
 
+import dev.smsjdbc.api.SmsOperation;
 import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  */
 final class FanOutEnumerator<K, T> implements Enumerator<T>, RegionsEnumerator.Startable {
   private final ScanContext context;
-  private final String operation;
+  private final SmsOperation operation;
   private final Enumerator<K> keys;
   private final Loader<K, T> loader;
   private final long limit;
@@ -41,7 +41,7 @@ final class FanOutEnumerator<K, T> implements Enumerator<T>, RegionsEnumerator.S
    * @param limit rows wanted in all, or -1
    * @param window loads in flight when there is no limit
    */
-  FanOutEnumerator(ScanContext context, String operation, Enumerator<K> keys, Loader<K, T> loader,
+  FanOutEnumerator(ScanContext context, SmsOperation operation, Enumerator<K> keys, Loader<K, T> loader,
       long limit, int window) {
     this.context = context;
     this.operation = operation;
@@ -59,34 +59,26 @@ final class FanOutEnumerator<K, T> implements Enumerator<T>, RegionsEnumerator.S
   }
 
   @Override public boolean moveNext() {
-    try {
-      while (!batch.hasNext()) {
-        fill();
-        Future<List<T>> next = inFlight.poll();
-        if (next == null) {
-          current = null;
-          return false;
-        }
-        batch = context.await(next, operation).iterator();
+    while (!batch.hasNext()) {
+      fill();
+      Future<List<T>> next = inFlight.poll();
+      if (next == null) {
+        current = null;
+        return false;
       }
-      current = batch.next();
-      emitted++;
-      return true;
-    } catch (SQLException e) {
-      throw SmsErrors.sneakyThrow(e);
+      batch = context.await(next, operation.wireName()).iterator();
     }
+    current = batch.next();
+    emitted++;
+    return true;
   }
 
   /** Starts the first loads, without waiting for them. */
   @Override public void start() {
-    try {
-      fill();
-    } catch (SQLException e) {
-      throw SmsErrors.sneakyThrow(e);
-    }
+    fill();
   }
 
-  private void fill() throws SQLException {
+  private void fill() {
     while (!keysDone && inFlight.size() < window) {
       if (!keys.moveNext()) {
         keysDone = true;

@@ -1,9 +1,9 @@
 package dev.smsjdbc.aws;
 
+import dev.smsjdbc.api.SmsOperation;
 import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.concurrent.Future;
@@ -23,7 +23,7 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
   }
 
   private final ScanContext context;
-  private final String operation;
+  private final SmsOperation operation;
   private final PageCall<T> call;
   private final int pageSize;
   private final long limit;
@@ -42,7 +42,7 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
   /**
    * @param limit the number of rows wanted, or -1 for all
    */
-  PagedEnumerator(ScanContext context, String operation, int pageSize, long limit, boolean prefetch,
+  PagedEnumerator(ScanContext context, SmsOperation operation, int pageSize, long limit, boolean prefetch,
       PageCall<T> call) {
     this.context = context;
     this.operation = operation;
@@ -60,26 +60,18 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
   }
 
   @Override public boolean moveNext() {
-    try {
-      return advance();
-    } catch (SQLException e) {
-      throw SmsErrors.sneakyThrow(e);
-    }
+    return advance();
   }
 
   /** Requests the first page, without waiting for it. */
   @Override public void start() {
     if (!started) {
       started = true;
-      try {
-        pending = request(null);
-      } catch (SQLException e) {
-        throw SmsErrors.sneakyThrow(e);
-      }
+      pending = request(null);
     }
   }
 
-  private boolean advance() throws SQLException {
+  private boolean advance() {
     while (!page.hasNext()) {
       if (!started) {
         start();
@@ -91,7 +83,7 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
         current = null;
         return false;
       }
-      Page<T> next = context.await(pending, operation);
+      Page<T> next = context.await(pending, operation.wireName());
       pending = null;
       received += next.items().size();
       boolean wanted = next.nextToken() != null && (limit < 0 || received < limit);
@@ -112,7 +104,7 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
   }
 
 
-  private Future<Page<T>> request(@Nullable String token) throws SQLException {
+  private Future<Page<T>> request(@Nullable String token) {
     context.check();
     int maxResults = limit < 0 ? pageSize : (int) Math.max(1, Math.min(pageSize, limit - received));
     int pageNumber = ++pages;

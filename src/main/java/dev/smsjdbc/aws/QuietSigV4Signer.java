@@ -2,7 +2,9 @@ package dev.smsjdbc.aws;
 
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthScheme;
 import software.amazon.awssdk.http.auth.spi.signer.AsyncSignRequest;
 import software.amazon.awssdk.http.auth.spi.signer.AsyncSignedRequest;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
@@ -10,6 +12,8 @@ import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.identity.spi.IdentityProviders;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +27,24 @@ import java.util.concurrent.CompletableFuture;
  * The driver's SigV4 request signer: the same signature as the SDK's {@code AwsV4HttpSigner}, computed by
  * {@link SigV4} so that no canonical request (which would show the session token) is ever logged.
  */
-public final class QuietSigV4Signer implements HttpSigner<AwsCredentialsIdentity> {
+final class QuietSigV4Signer implements HttpSigner<AwsCredentialsIdentity> {
+  /** The SDK's SigV4 auth scheme with this signer: what the driver's clients are built with. */
+  static final AuthScheme<AwsCredentialsIdentity> SCHEME = new AuthScheme<>() {
+    private final QuietSigV4Signer signer = new QuietSigV4Signer();
+
+    @Override public String schemeId() {
+      return AwsV4AuthScheme.SCHEME_ID;
+    }
+
+    @Override public IdentityProvider<AwsCredentialsIdentity> identityProvider(IdentityProviders providers) {
+      return providers.identityProvider(AwsCredentialsIdentity.class);
+    }
+
+    @Override public HttpSigner<AwsCredentialsIdentity> signer() {
+      return signer;
+    }
+  };
+
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 

@@ -3,8 +3,6 @@ package dev.smsjdbc.aws;
 import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -12,7 +10,7 @@ import java.util.function.BiFunction;
 /**
  * The items of several Regions, one Region after another, with every Region's first page requested at the
  * start so that the Regions are queried in parallel. A Region that fails fails the query, naming the
- * Region, or, with {@code partialResults}, is skipped and reported as an {@link SQLWarning}.
+ * Region, or, with {@code partialResults}, is skipped and recorded as a warning of the execution.
  */
 final class RegionsEnumerator<T> implements Enumerator<T> {
   /** An enumerator that can request its first page before it is read. */
@@ -72,17 +70,15 @@ final class RegionsEnumerator<T> implements Enumerator<T> {
   }
 
   private void failed(String region, Throwable t) {
-    SQLException e = SmsErrors.translate(t, "Region " + region);
-    if (SmsErrors.isCancelOrTimeout(e)) {
-      throw SmsErrors.sneakyThrow(e);
+    ApiException e = ApiErrors.classify(t, "Region " + region);
+    if (e.kind().stopsStatement()) {
+      throw e;
     }
     if (partialResults && enumerators.size() > 1) {
-      context.state().warn(new SQLWarning("Region " + region + " failed and its rows are missing: "
-          + e.getMessage(), e.getSQLState(), e));
+      context.execution().warn(e.in("Region " + region + " failed and its rows are missing"));
       return;
     }
-    throw SmsErrors.sneakyThrow(enumerators.size() > 1
-        ? new SQLException("Region " + region + ": " + e.getMessage(), e.getSQLState(), e) : e);
+    throw enumerators.size() > 1 ? e.in("Region " + region) : e;
   }
 
   @Override public void reset() {

@@ -1,6 +1,7 @@
 package dev.smsjdbc.aws;
 
 import com.google.common.cache.Cache;
+import dev.smsjdbc.api.SmsOperation;
 import com.google.common.cache.CacheBuilder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -23,7 +24,7 @@ final class ResponseCache {
   /**
    * @param scope who asks: a fingerprint of the credentials, and the endpoint
    */
-  record Key(String scope, String region, String operation, List<Object> parameters) {}
+  record Key(String scope, String region, SmsOperation operation, List<Object> parameters) {}
 
   private record Entry(Object response, Instant storedAt) {}
 

@@ -2,7 +2,6 @@ package dev.smsjdbc.aws;
 
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,16 +23,23 @@ public final class ScanContext {
   private static final long POLL_MILLIS = 50;
 
   private final ApiSession session;
-  private final StatementState state;
+  private final Execution execution;
+  private final boolean useCache;
   private final AtomicBoolean cancelFlag;
   private final long timeoutMillis;
   private final long deadlineNanos;
   private volatile boolean stopped;
   private final @Nullable ScanContext parent;
 
-  public ScanContext(ApiSession session, @Nullable AtomicBoolean cancelFlag, @Nullable Long timeoutMillis) {
+  /**
+   * @param useCache whether answers may come from the shared cache ({@code cacheTtl}); false for a
+   *     statement that opted out ({@code no_cache})
+   */
+  public ScanContext(ApiSession session, Execution execution, @Nullable AtomicBoolean cancelFlag,
+      @Nullable Long timeoutMillis, boolean useCache) {
     this.session = session;
-    this.state = StatementState.of(cancelFlag);
+    this.execution = execution;
+    this.useCache = useCache;
     this.cancelFlag = cancelFlag == null ? new AtomicBoolean() : cancelFlag;
     this.timeoutMillis = timeoutMillis == null ? 0 : timeoutMillis;
     this.deadlineNanos = this.timeoutMillis > 0 ? System.nanoTime() + this.timeoutMillis * 1_000_000 : 0;
@@ -42,7 +48,8 @@ public final class ScanContext {
 
   private ScanContext(ScanContext parent) {
     this.session = parent.session;
-    this.state = parent.state;
+    this.execution = parent.execution;
+    this.useCache = parent.useCache;
     this.cancelFlag = parent.cancelFlag;
     this.timeoutMillis = parent.timeoutMillis;
     this.deadlineNanos = parent.deadlineNanos;
@@ -58,18 +65,22 @@ public final class ScanContext {
     return session;
   }
 
-  /** The state of the statement this scan runs for. */
-  public StatementState state() {
-    return state;
+  /** The execution of the statement this scan runs for. */
+  public Execution execution() {
+    return execution;
+  }
+
+  boolean useCache() {
+    return useCache;
   }
 
   /** Fails if the statement was cancelled or its timeout has passed. */
-  public void check() throws SQLException {
+  public void check() {
     if (stopped() || Thread.currentThread().isInterrupted()) {
-      throw SmsErrors.cancelled();
+      throw ApiException.cancelled();
     }
     if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos >= 0) {
-      throw SmsErrors.timedOut(timeoutMillis);
+      throw ApiException.queryTimedOut(timeoutMillis);
     }
   }
 
@@ -87,18 +98,18 @@ public final class ScanContext {
   public <T> Future<T> submit(Callable<T> task) {
     return session.executor().submit(() -> {
       if (stopped()) {
-        throw SmsErrors.cancelled();
+        throw ApiException.cancelled();
       }
       return task.call();
     });
   }
 
   /** Waits for a background call, giving up when the statement is cancelled or times out. */
-  public <T> T await(Future<T> future, String operation) throws SQLException {
+  public <T> T await(Future<T> future, String operation) {
     while (true) {
       try {
         check();
-      } catch (SQLException e) {
+      } catch (ApiException e) {
         future.cancel(false);
         throw e;
       }
@@ -107,11 +118,11 @@ public final class ScanContext {
       } catch (TimeoutException e) {
         // poll again: cancel and deadline are checked at the top of the loop
       } catch (ExecutionException e) {
-        throw SmsErrors.translate(e.getCause(), operation);
+        throw ApiErrors.classify(e.getCause(), operation);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         future.cancel(false);
-        throw SmsErrors.cancelled();
+        throw ApiException.cancelled();
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.smsjdbc.aws;
 
+import dev.smsjdbc.api.SmsOperation;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.services.sms.model.InvalidParameterException;
 import software.amazon.awssdk.services.sms.model.ListAppsResponse;
 import software.amazon.awssdk.services.sms.model.Server;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,11 +34,6 @@ import java.util.function.Supplier;
  */
 public final class SmsApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SmsApi.class);
-  static final String GET_REPLICATION_JOBS = "GetReplicationJobs";
-  static final String GET_REPLICATION_RUNS = "GetReplicationRuns";
-  static final String GET_SERVERS = "GetServers";
-  static final String GET_CONNECTORS = "GetConnectors";
-  static final String LIST_APPS = "ListApps";
 
   private final ApiSession session;
   private final SmsClient client;
@@ -63,11 +58,13 @@ public final class SmsApi implements AutoCloseable {
    *
    * @param limit rows wanted, or -1 for all
    */
-  public Enumerator<JobRow> replicationJobs(ScanContext context, @Nullable List<String> ids, long limit) {
+  public Enumerator<JobRow> replicationJobs(ScanContext context, ScanRequest request) {
+    List<String> ids = request.keys();
+    long limit = request.limit();
     if (ids == null) {
       return jobPages(context, limit, true);
     }
-    return new FanOutEnumerator<>(context, GET_REPLICATION_JOBS, Linq4j.enumerator(ids),
+    return new FanOutEnumerator<>(context, SmsOperation.GET_REPLICATION_JOBS, Linq4j.enumerator(ids),
         (id, wanted) -> () -> jobById(context, id), limit, session.settings().maxConcurrency());
   }
 
@@ -77,34 +74,36 @@ public final class SmsApi implements AutoCloseable {
    *
    * @param limit rows wanted, or -1 for all
    */
-  public Enumerator<RunRow> replicationRuns(ScanContext context, @Nullable List<String> jobIds, long limit) {
+  public Enumerator<RunRow> replicationRuns(ScanContext context, ScanRequest request) {
+    List<String> jobIds = request.keys();
+    long limit = request.limit();
     // With a limit, jobs are listed only as far as their runs are needed.
     Enumerator<String> keys = jobIds != null
         ? Linq4j.enumerator(jobIds)
         : Linq4j.transform(jobPages(context, -1, limit < 0), row -> row.job().replicationJobId());
-    return new FanOutEnumerator<>(context, GET_REPLICATION_RUNS, keys,
+    return new FanOutEnumerator<>(context, SmsOperation.GET_REPLICATION_RUNS, keys,
         (jobId, wanted) -> runsOf(context, jobId, wanted), limit, session.settings().maxConcurrency());
   }
 
   /** Servers of the server catalog (GetServers), page by page. */
-  public Enumerator<Regional<Server>> servers(ScanContext context, long limit) {
-    return pages(context, GET_SERVERS, limit, (token, max) -> {
+  public Enumerator<Regional<Server>> servers(ScanContext context, ScanRequest request) {
+    return pages(context, SmsOperation.GET_SERVERS, request.limit(), (token, max) -> {
       GetServersResponse r = client.getServers(b -> b.nextToken(token).maxResults(max));
       return new Page<>(r.serverList(), r.nextToken());
     });
   }
 
   /** Connectors (GetConnectors), page by page. */
-  public Enumerator<Regional<Connector>> connectors(ScanContext context, long limit) {
-    return pages(context, GET_CONNECTORS, limit, (token, max) -> {
+  public Enumerator<Regional<Connector>> connectors(ScanContext context, ScanRequest request) {
+    return pages(context, SmsOperation.GET_CONNECTORS, request.limit(), (token, max) -> {
       GetConnectorsResponse r = client.getConnectors(b -> b.nextToken(token).maxResults(max));
       return new Page<>(r.connectorList(), r.nextToken());
     });
   }
 
   /** Application summaries (ListApps), page by page. */
-  public Enumerator<Regional<AppSummary>> apps(ScanContext context, long limit) {
-    return pages(context, LIST_APPS, limit, (token, max) -> {
+  public Enumerator<Regional<AppSummary>> apps(ScanContext context, ScanRequest request) {
+    return pages(context, SmsOperation.LIST_APPS, request.limit(), (token, max) -> {
       ListAppsResponse r = client.listApps(b -> b.nextToken(token).maxResults(max));
       return new Page<>(r.apps(), r.nextToken());
     });
@@ -116,7 +115,7 @@ public final class SmsApi implements AutoCloseable {
     Page<T> fetch(@Nullable String token, int maxResults);
   }
 
-  private <T> Enumerator<Regional<T>> pages(ScanContext context, String operation, long limit, ListCall<T> list) {
+  private <T> Enumerator<Regional<T>> pages(ScanContext context, SmsOperation operation, long limit, ListCall<T> list) {
     return new PagedEnumerator<>(context, operation, pageSize(), limit, true, (token, max, page) -> {
       Page<T> result = call(context, operation, Arrays.asList(token, max), "maxResults=" + max + " page=" + page,
           () -> list.fetch(token, max), null);
@@ -126,11 +125,11 @@ public final class SmsApi implements AutoCloseable {
   }
 
   private PagedEnumerator<JobRow> jobPages(ScanContext context, long limit, boolean prefetch) {
-    return new PagedEnumerator<>(context, GET_REPLICATION_JOBS, pageSize(), limit, prefetch,
+    return new PagedEnumerator<>(context, SmsOperation.GET_REPLICATION_JOBS, pageSize(), limit, prefetch,
         (token, max, page) -> jobsPage(context, null, token, max, page));
   }
 
-  private List<JobRow> jobById(ScanContext context, String id) throws SQLException {
+  private List<JobRow> jobById(ScanContext context, String id) {
     Page<JobRow> page = jobsPage(context, id, null, pageSize(), 1);
     // Re-check: the table's answer must not depend on the API honouring the filter.
     return page.items().stream().filter(r -> id.equals(r.job().replicationJobId())).toList();
@@ -144,7 +143,7 @@ public final class SmsApi implements AutoCloseable {
       int pageNumber = 0;
       do {
         if (context.stopped()) {
-          throw SmsErrors.cancelled();
+          throw ApiException.cancelled();
         }
         int max = limit < 0 ? pageSize() : (int) Math.max(1, Math.min(pageSize(), limit - rows.size()));
         Page<RunRow> page = runsPage(context, jobId, token, max, ++pageNumber);
@@ -156,8 +155,8 @@ public final class SmsApi implements AutoCloseable {
   }
 
   private Page<JobRow> jobsPage(ScanContext context, @Nullable String jobId, @Nullable String token,
-      int maxResults, int page) throws SQLException {
-    GetReplicationJobsResponse response = call(context, GET_REPLICATION_JOBS,
+      int maxResults, int page) {
+    GetReplicationJobsResponse response = call(context, SmsOperation.GET_REPLICATION_JOBS,
         Arrays.asList(jobId, token, maxResults), describe(jobId, maxResults, page),
         () -> client.getReplicationJobs(b -> b.replicationJobId(jobId).nextToken(token).maxResults(maxResults)),
         jobId != null && token == null ? GetReplicationJobsResponse.builder().build() : null);
@@ -166,8 +165,8 @@ public final class SmsApi implements AutoCloseable {
   }
 
   private Page<RunRow> runsPage(ScanContext context, String jobId, @Nullable String token, int maxResults,
-      int page) throws SQLException {
-    GetReplicationRunsResponse response = call(context, GET_REPLICATION_RUNS,
+      int page) {
+    GetReplicationRunsResponse response = call(context, SmsOperation.GET_REPLICATION_RUNS,
         Arrays.asList(jobId, token, maxResults), describe(jobId, maxResults, page),
         () -> client.getReplicationRuns(b -> b.replicationJobId(jobId).nextToken(token).maxResults(maxResults)),
         token == null ? GetReplicationRunsResponse.builder().build() : null);
@@ -186,54 +185,54 @@ public final class SmsApi implements AutoCloseable {
    * @param notFound the answer when AWS says the id in the call does not exist (InvalidParameterException),
    *     or null if that is an error
    */
-  private <R> R call(ScanContext context, String operation, List<Object> parameters, String description,
-      Supplier<R> call, @Nullable R notFound) throws SQLException {
+  private <R> R call(ScanContext context, SmsOperation operation, List<Object> parameters, String description,
+      Supplier<R> call, @Nullable R notFound) {
     ApiSession.Settings settings = session.settings();
-    StatementState state = context.state();
-    ResponseCache.Key key = new ResponseCache.Key(settings.cacheScope(), region, operation, parameters);
-    boolean cached = !settings.cacheTtl().isZero() && !state.noCache();
+    Execution execution = context.execution();
+    ResponseCache.Key key = new ResponseCache.Key(session.cacheScope(), region, operation, parameters);
+    boolean cached = !settings.cacheTtl().isZero() && context.useCache();
     Instant started = Instant.now();
     long start = System.nanoTime();
     if (cached) {
       @SuppressWarnings("unchecked")
       R hit = (R) ResponseCache.get(key, settings.cacheTtl());
       if (hit != null) {
-        record(state, started, operation, description, "OK", start, requestId(hit), true);
+        record(execution, started, operation, description, "OK", start, requestId(hit), true);
         return hit;
       }
     }
-    state.charge(1, settings.maxApiCalls());
+    execution.charge(1, settings.maxApiCalls());
     try {
       R response = call.get();
       if (cached) {
         ResponseCache.put(key, response);
       }
-      record(state, started, operation, description, "OK", start, requestId(response), false);
+      record(execution, started, operation, description, "OK", start, requestId(response), false);
       return response;
     } catch (InvalidParameterException e) {
-      record(state, started, operation, description, notFound != null ? "NOT_FOUND" : errorCode(e), start,
+      record(execution, started, operation, description, notFound != null ? "NOT_FOUND" : errorCode(e), start,
           e.requestId(), false);
       if (notFound != null) {
         return notFound;
       }
       throw e;
     } catch (AwsServiceException e) {
-      record(state, started, operation, description, errorCode(e), start, e.requestId(), false);
+      record(execution, started, operation, description, errorCode(e), start, e.requestId(), false);
       throw e;
     } catch (RuntimeException e) {
-      record(state, started, operation, description, e.getClass().getSimpleName(), start, null, false);
+      record(execution, started, operation, description, e.getClass().getSimpleName(), start, null, false);
       throw e;
     }
   }
 
-  private void record(StatementState state, Instant started, String operation, String description,
+  private void record(Execution execution, Instant started, SmsOperation operation, String description,
       String status, long startNanos, @Nullable String requestId, boolean cacheHit) {
     long millis = (System.nanoTime() - startNanos) / 1_000_000;
     if (LOG.isDebugEnabled()) {
       LOG.debug("{} region={} {}: {} in {} ms, request id {}{}", operation, region, description, status,
           millis, requestId, cacheHit ? " (cache)" : "");
     }
-    session.callLog().add(new ApiCall(state.id(), started, operation, region, description, status, millis,
+    session.callLog().add(new ApiCall(execution.id(), started, operation, region, description, status, millis,
         requestId, cacheHit));
   }
 

@@ -1,11 +1,7 @@
 package dev.smsjdbc.jdbc;
 
 import dev.smsjdbc.aws.ApiSession;
-import dev.smsjdbc.schema.SmsSchema;
-import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Handler;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,9 +64,8 @@ final class PlannerWarmup {
     info.setProperty("timeZone", "UTC");
     info.setProperty("conformance", "LENIENT");
     // A budget of 0 API calls, too: a call would fail before it is made.
-    try (ApiSession session = new ApiSession(
-             new ApiSession.Settings(50, 1, false, 0, Duration.ZERO, "planner-warm-up"),
-             Map.of("us-east-1", offlineClient()));
+    try (ApiSession session = new ApiSession(new ApiSession.Settings(50, 1, false, 0, Duration.ZERO),
+             "planner-warm-up", Map.of("us-east-1", offlineClient()));
          Connection connection = new OfflineDriver(session).connect(OfflineDriver.PREFIX, info);
          Statement statement = connection.createStatement()) {
       for (String sql : QUERIES) {
@@ -114,27 +109,7 @@ final class PlannerWarmup {
     }
 
     @Override protected Handler createHandler() {
-      Handler calcite = super.createHandler();
-      return new Handler() {
-        @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
-          calcite.onConnectionInit(connection);
-          CalciteConnection calciteConnection = (CalciteConnection) connection;
-          calciteConnection.getRootSchema().add(SmsSchema.NAME, new SmsSchema(session));
-          calciteConnection.setSchema(SmsSchema.NAME);
-        }
-
-        @Override public void onConnectionClose(AvaticaConnection connection) {
-          calcite.onConnectionClose(connection);
-        }
-
-        @Override public void onStatementExecute(AvaticaStatement statement, ResultSink resultSink) {
-          calcite.onStatementExecute(statement, resultSink);
-        }
-
-        @Override public void onStatementClose(AvaticaStatement statement) {
-          calcite.onStatementClose(statement);
-        }
-      };
+      return new SmsHandler(super.createHandler(), connection -> session);
     }
   }
 }

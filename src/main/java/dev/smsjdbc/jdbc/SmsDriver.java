@@ -1,18 +1,13 @@
 package dev.smsjdbc.jdbc;
 
 import dev.smsjdbc.meta.SmsMeta;
-import dev.smsjdbc.aws.ApiSession;
-import dev.smsjdbc.schema.SmsMetaSchema;
-import dev.smsjdbc.schema.SmsSchema;
 import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
-import org.apache.calcite.schema.SchemaPlus;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.sql.Connection;
@@ -65,7 +60,7 @@ public class SmsDriver extends Driver {
     // Secrets move from the URL into the properties, so that getURL() never shows them.
     Properties merged = ConnectStringParser.parse(suffix, properties);
     Connection connection = super.connect(PREFIX + SmsConnectionConfig.redactUrlSuffix(suffix), merged);
-    return connection == null ? null : TranslatingProxy.wrap(connection);
+    return connection == null ? null : ErrorTranslatingProxy.wrap(connection);
   }
 
   @Override public Meta createMeta(AvaticaConnection connection) {
@@ -73,39 +68,14 @@ public class SmsDriver extends Driver {
   }
 
   @Override protected Handler createHandler() {
-    Handler calcite = super.createHandler();
-    return new Handler() {
-      @Override public void onConnectionInit(AvaticaConnection connection) throws SQLException {
-        PlannerWarmup.start(); // once per JVM, in the background, while this connection is set up
-        calcite.onConnectionInit(connection);
-        CalciteConnection calciteConnection = (CalciteConnection) connection;
-        SmsConnectionConfig config = SmsConnectionConfig.from(calciteConnection.getProperties());
-        SchemaPlus root = calciteConnection.getRootSchema();
-        ApiSession session = SmsApiFactory.create(config);
-        root.add(SmsSchema.NAME, new SmsSchema(session));
-        root.add(SmsMetaSchema.NAME, new SmsMetaSchema(session));
-        calciteConnection.setSchema(SmsSchema.NAME);
+    return new SmsHandler(super.createHandler(), connection -> {
+      PlannerWarmup.start(); // once per JVM, in the background, while this connection is set up
+      SmsConnectionConfig config = SmsConnectionConfig.from(connection.getProperties());
+      try {
+        return SessionWiring.open(config);
+      } catch (RuntimeException e) {
+        throw ErrorTranslator.translate(e);
       }
-
-      @Override public void onConnectionClose(AvaticaConnection connection) {
-        try {
-          SchemaPlus schema = ((CalciteConnection) connection).getRootSchema().subSchemas().get(SmsSchema.NAME);
-          SmsSchema sms = schema == null ? null : schema.unwrap(SmsSchema.class);
-          if (sms != null) {
-            sms.close();
-          }
-        } finally {
-          calcite.onConnectionClose(connection);
-        }
-      }
-
-      @Override public void onStatementExecute(AvaticaStatement statement, ResultSink resultSink) {
-        calcite.onStatementExecute(statement, resultSink);
-      }
-
-      @Override public void onStatementClose(AvaticaStatement statement) {
-        calcite.onStatementClose(statement);
-      }
-    };
+    });
   }
 }

@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.schema.SmsHints;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -14,7 +15,9 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.util.TryThreadLocal;
 
 import java.lang.reflect.Type;
@@ -30,7 +33,9 @@ import java.util.List;
  * list every job instead of making 25 calls.
  * <li>{@code Statement.setMaxRows(n)} becomes a LIMIT on top of the plan. Calcite applies max rows only to
  * the rows it hands out, so the scans would ask for full pages; as a LIMIT it reaches them
- * ({@code maxResults = n}), with the same result.
+ * ({@code maxResults = n}), with the same result. A prepared statement's max rows are known only when it
+ * executes: {@link MaxRows} caps those.
+ * <li>The driver's SQL hints ({@link SmsHints}, e.g. {@code no_cache}) reach the table scans.
  * </ul>
  */
 final class SmsPrepare extends CalcitePrepareImpl {
@@ -41,7 +46,7 @@ final class SmsPrepare extends CalcitePrepareImpl {
       CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
     MAX_ROWS.set(maxRowCount);
     try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
-      return super.prepareSql(context, query, elementType, maxRowCount);
+      return MaxRows.capped(super.prepareSql(context, query, elementType, maxRowCount));
     } finally {
       MAX_ROWS.remove();
     }
@@ -66,6 +71,11 @@ final class SmsPrepare extends CalcitePrepareImpl {
         SqlRexConvertletTable convertletTable) {
       super(prepare, context, catalogReader, typeFactory, schema, prefer, cluster, resultConvention,
           convertletTable);
+    }
+
+    @Override protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator,
+        Prepare.CatalogReader catalogReader, SqlToRelConverter.Config config) {
+      return super.getSqlToRelConverter(validator, catalogReader, config.withHintStrategyTable(SmsHints.STRATEGIES));
     }
 
     @Override protected RelRoot optimize(RelRoot root, List<Materialization> materializations,

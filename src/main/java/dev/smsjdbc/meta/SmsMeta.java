@@ -1,7 +1,7 @@
 package dev.smsjdbc.meta;
 
 import dev.smsjdbc.schema.ForeignKey;
-import dev.smsjdbc.schema.SmsTable;
+import dev.smsjdbc.schema.DefinedTable;
 import dev.smsjdbc.schema.TableDefinition;
 import org.apache.calcite.avatica.AvaticaUtils;
 import org.apache.calcite.avatica.ColumnMetaData;
@@ -174,8 +174,8 @@ public final class SmsMeta extends SmsMetaBase {
       }
       for (String tableName : schema.tables().getNames(LikePattern.any())) {
         Optional.ofNullable(schema.tables().get(tableName))
-            .filter(SmsTable.class::isInstance)
-            .map(t -> ((SmsTable<?>) t).definition())
+            .filter(DefinedTable.class::isInstance)
+            .map(t -> ((DefinedTable) t).definition())
             .ifPresent(d -> tables.add(new SchemaTable(schemaName, d)));
       }
     }

@@ -1,7 +1,7 @@
 package dev.smsjdbc.meta;
 
 import com.google.common.base.CharMatcher;
-import dev.smsjdbc.schema.SmsTable;
+import dev.smsjdbc.schema.DefinedTable;
 import org.apache.calcite.avatica.MetaImpl.MetaColumn;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.schema.Table;
@@ -35,8 +35,8 @@ public final class SmsMetaColumnFactory implements CalciteMetaColumnFactory {
   @Override public MetaColumn createColumn(Table table, String tableCat, String tableSchem, String tableName,
       String columnName, int dataType, String typeName, Integer columnSize, @Nullable Integer decimalDigits,
       int numPrecRadix, int nullable, Integer charOctetLength, int ordinalPosition, String isNullable) {
-    String remarks = table instanceof SmsTable<?> smsTable
-        ? smsTable.definition().column(columnName).map(c -> c.remarks()).orElse(null) : null;
+    String remarks = table instanceof DefinedTable defined
+        ? defined.definition().column(columnName).map(c -> c.remarks()).orElse(null) : null;
     return new SmsMetaColumn(tableCat, tableSchem, tableName, columnName, dataType, cleanTypeName(typeName),
         columnSize(dataType, columnSize), decimalDigits, numPrecRadix, nullable, charOctetLength,
         ordinalPosition, isNullable, remarks);

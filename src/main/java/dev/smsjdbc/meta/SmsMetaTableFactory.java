@@ -1,6 +1,6 @@
 package dev.smsjdbc.meta;
 
-import dev.smsjdbc.schema.SmsTable;
+import dev.smsjdbc.schema.DefinedTable;
 import org.apache.calcite.avatica.MetaImpl.MetaTable;
 import org.apache.calcite.jdbc.CalciteMetaImpl.CalciteMetaTable;
 import org.apache.calcite.jdbc.CalciteMetaTableFactory;
@@ -27,7 +27,7 @@ public final class SmsMetaTableFactory implements CalciteMetaTableFactory {
   }
 
   @Override public MetaTable createTable(Table table, String tableCat, String tableSchem, String tableName) {
-    String remarks = table instanceof SmsTable<?> smsTable ? smsTable.definition().remarks() : null;
+    String remarks = table instanceof DefinedTable defined ? defined.definition().remarks() : null;
     return new SmsMetaTable(table, tableCat, tableSchem, tableName, remarks);
   }
 

@@ -1,5 +1,6 @@
 package dev.smsjdbc.schema;
 
+import dev.smsjdbc.aws.ApiCall;
 import dev.smsjdbc.aws.ApiCallLog;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
@@ -11,11 +12,15 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** {@code sms_meta.api_calls}: the connection's call log, so that what a query cost can be read with SQL. */
-public final class ApiCallsTable extends AbstractTable implements ScannableTable {
+public final class ApiCallsTable extends AbstractTable implements ScannableTable, DefinedTable {
   private final ApiCallLog log;
 
   public ApiCallsTable(ApiCallLog log) {
     this.log = log;
+  }
+
+  @Override public TableDefinition<ApiCall> definition() {
+    return SmsTables.API_CALLS;
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {

@@ -1,11 +1,8 @@
 package dev.smsjdbc.schema;
 
+import dev.smsjdbc.api.SmsOperation;
 import dev.smsjdbc.aws.ApiSession;
 import dev.smsjdbc.aws.Regional;
-import dev.smsjdbc.aws.ScanContext;
-import dev.smsjdbc.aws.SmsApi;
-import org.apache.calcite.linq4j.Enumerator;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
 
@@ -16,25 +13,19 @@ import java.util.List;
  * @param <T> the API's item type
  */
 public final class ListTable<T> extends SmsTable<Regional<T>> {
-  /** One of {@link SmsApi}'s list methods. */
-  @FunctionalInterface
-  interface ListOperation<T> {
-    Enumerator<Regional<T>> list(SmsApi api, ScanContext context, long limit);
-  }
-
-  private final String operation;
+  private final SmsOperation operation;
   private final double estimatedRows;
-  private final ListOperation<T> list;
+  private final ApiSession.RegionScan<Regional<T>> read;
 
-  ListTable(TableDefinition<Regional<T>> definition, ApiSession session, String operation, double estimatedRows,
-      ListOperation<T> list) {
+  ListTable(TableDefinition<Regional<T>> definition, ApiSession session, SmsOperation operation,
+      double estimatedRows, ApiSession.RegionScan<Regional<T>> read) {
     super(definition, session);
     this.operation = operation;
     this.estimatedRows = estimatedRows;
-    this.list = list;
+    this.read = read;
   }
 
-  @Override List<String> operations(boolean keyed) {
+  @Override List<SmsOperation> operations(boolean keyed) {
     return List.of(operation);
   }
 
@@ -42,8 +33,7 @@ public final class ListTable<T> extends SmsTable<Regional<T>> {
     return estimatedRows;
   }
 
-  @Override protected Enumerator<Regional<T>> scan(ScanContext context, @Nullable List<String> keys,
-      @Nullable List<String> regions, long limit) {
-    return session.acrossRegions(context, regions, (api, region) -> list.list(api, region, limit));
+  @Override protected ApiSession.RegionScan<Regional<T>> read() {
+    return read;
   }
 }

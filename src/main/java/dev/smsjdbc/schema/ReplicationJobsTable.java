@@ -1,10 +1,9 @@
 package dev.smsjdbc.schema;
 
-import dev.smsjdbc.aws.JobRow;
-import dev.smsjdbc.aws.ScanContext;
+import dev.smsjdbc.api.SmsOperation;
 import dev.smsjdbc.aws.ApiSession;
-import org.apache.calcite.linq4j.Enumerator;
-import org.checkerframework.checker.nullness.qual.Nullable;
+import dev.smsjdbc.aws.JobRow;
+import dev.smsjdbc.aws.SmsApi;
 
 import java.util.List;
 
@@ -14,16 +13,15 @@ public final class ReplicationJobsTable extends SmsTable<JobRow> {
     super(SmsTables.REPLICATION_JOBS, session);
   }
 
-  @Override List<String> operations(boolean keyed) {
-    return List.of("GetReplicationJobs");
+  @Override List<SmsOperation> operations(boolean keyed) {
+    return List.of(SmsOperation.GET_REPLICATION_JOBS);
   }
 
   @Override double estimatedRows(boolean keyed, int keyCount) {
     return keyed ? keyCount : 100;
   }
 
-  @Override protected Enumerator<JobRow> scan(ScanContext context, @Nullable List<String> keys,
-      @Nullable List<String> regions, long limit) {
-    return session.acrossRegions(context, regions, (api, region) -> api.replicationJobs(region, keys, limit));
+  @Override protected ApiSession.RegionScan<JobRow> read() {
+    return SmsApi::replicationJobs;
   }
 }

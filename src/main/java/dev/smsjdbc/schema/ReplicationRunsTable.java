@@ -1,10 +1,9 @@
 package dev.smsjdbc.schema;
 
-import dev.smsjdbc.aws.RunRow;
-import dev.smsjdbc.aws.ScanContext;
+import dev.smsjdbc.api.SmsOperation;
 import dev.smsjdbc.aws.ApiSession;
-import org.apache.calcite.linq4j.Enumerator;
-import org.checkerframework.checker.nullness.qual.Nullable;
+import dev.smsjdbc.aws.RunRow;
+import dev.smsjdbc.aws.SmsApi;
 
 import java.util.List;
 
@@ -17,8 +16,9 @@ public final class ReplicationRunsTable extends SmsTable<RunRow> {
     super(SmsTables.REPLICATION_RUNS, session);
   }
 
-  @Override List<String> operations(boolean keyed) {
-    return keyed ? List.of("GetReplicationRuns") : List.of("GetReplicationJobs", "GetReplicationRuns");
+  @Override List<SmsOperation> operations(boolean keyed) {
+    return keyed ? List.of(SmsOperation.GET_REPLICATION_RUNS)
+        : List.of(SmsOperation.GET_REPLICATION_JOBS, SmsOperation.GET_REPLICATION_RUNS);
   }
 
   @Override double estimatedRows(boolean keyed, int keyCount) {
@@ -30,8 +30,7 @@ public final class ReplicationRunsTable extends SmsTable<RunRow> {
     return keyed ? keyCount : pages(estimatedRows(false, 0) / 25) + (long) (estimatedRows(false, 0) / 25);
   }
 
-  @Override protected Enumerator<RunRow> scan(ScanContext context, @Nullable List<String> keys,
-      @Nullable List<String> regions, long limit) {
-    return session.acrossRegions(context, regions, (api, region) -> api.replicationRuns(region, keys, limit));
+  @Override protected ApiSession.RegionScan<RunRow> read() {
+    return SmsApi::replicationRuns;
   }
 }

@@ -19,7 +19,7 @@ public final class SmsRules {
    */
   public static final RelOptRule FILTER_KEYS = RuleConfig.of("SmsFilterKeysRule",
       b0 -> b0.operand(LogicalFilter.class).oneInput(b1 ->
-          b1.operand(SmsTableScan.class).predicate(scan -> scan.keys == null && scan.regions == null)
+          b1.operand(SmsTableScan.class).predicate(scan -> !scan.spec.filtered())
               .noInputs()),
       FilterKeysRule::new).toRule();
 
@@ -29,7 +29,7 @@ public final class SmsRules {
    */
   public static final RelOptRule LIMIT = RuleConfig.of("SmsLimitRule",
       b0 -> b0.operand(EnumerableLimit.class).predicate(l -> l.fetch != null && l.offset == null)
-          .oneInput(b1 -> b1.operand(SmsTableScan.class).predicate(scan -> scan.fetch == null).noInputs()),
+          .oneInput(b1 -> b1.operand(SmsTableScan.class).predicate(scan -> scan.spec.fetch() == null).noInputs()),
       LimitRule::new).toRule();
 
   public static final List<RelOptRule> RULES = List.of(FILTER_KEYS, LIMIT);
@@ -50,7 +50,7 @@ public final class SmsRules {
         return;
       }
       RelBuilder builder = call.builder();
-      builder.push(scan.withKeys(split.keys(), split.regions())).filter(split.remaining());
+      builder.push(scan.withSpec(scan.spec.withFilter(split.keys(), split.regions()))).filter(split.remaining());
       call.transformTo(builder.build());
     }
   }
@@ -64,7 +64,8 @@ public final class SmsRules {
     @Override public void onMatch(RelOptRuleCall call) {
       EnumerableLimit limit = call.rel(0);
       SmsTableScan scan = call.rel(1);
-      call.transformTo(EnumerableLimit.create(scan.withFetch(limit.fetch), limit.offset, limit.fetch));
+      call.transformTo(EnumerableLimit.create(scan.withSpec(scan.spec.withFetch(limit.fetch)), limit.offset,
+          limit.fetch));
     }
   }
 }

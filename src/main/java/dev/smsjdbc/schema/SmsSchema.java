@@ -1,5 +1,6 @@
 package dev.smsjdbc.schema;
 
+import dev.smsjdbc.api.SmsOperation;
 import dev.smsjdbc.aws.ApiSession;
 import dev.smsjdbc.aws.SmsApi;
 import org.apache.calcite.schema.Table;
@@ -21,10 +22,10 @@ public final class SmsSchema extends AbstractSchema implements AutoCloseable {
     this.tables = ImmutableMap.of(
         SmsTables.REPLICATION_JOBS.name(), new ReplicationJobsTable(session),
         SmsTables.REPLICATION_RUNS.name(), new ReplicationRunsTable(session),
-        SmsTables.SERVERS.name(), new ListTable<>(SmsTables.SERVERS, session, "GetServers", 100, SmsApi::servers),
+        SmsTables.SERVERS.name(), new ListTable<>(SmsTables.SERVERS, session, SmsOperation.GET_SERVERS, 100, SmsApi::servers),
         SmsTables.CONNECTORS.name(),
-        new ListTable<>(SmsTables.CONNECTORS, session, "GetConnectors", 5, SmsApi::connectors),
-        SmsTables.APPS.name(), new ListTable<>(SmsTables.APPS, session, "ListApps", 10, SmsApi::apps));
+        new ListTable<>(SmsTables.CONNECTORS, session, SmsOperation.GET_CONNECTORS, 5, SmsApi::connectors),
+        SmsTables.APPS.name(), new ListTable<>(SmsTables.APPS, session, SmsOperation.LIST_APPS, 10, SmsApi::apps));
   }
 
   @Override protected Map<String, Table> getTableMap() {

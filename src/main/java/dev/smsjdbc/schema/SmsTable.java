@@ -2,6 +2,8 @@ package dev.smsjdbc.schema;
 
 import dev.smsjdbc.aws.ApiSession;
 import dev.smsjdbc.aws.ScanContext;
+import dev.smsjdbc.aws.ScanRequest;
+import dev.smsjdbc.api.SmsOperation;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.AbstractQueryableTable;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -14,9 +16,6 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexDynamicParam;
-import org.apache.calcite.rex.RexLiteral;
-import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
@@ -24,18 +23,16 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A table backed by an SMS list operation. Planning turns it into an {@link SmsTableScan}, which carries the
- * pushed-down keys and row limit; at run time the generated code calls {@link #query}.
+ * A table backed by an SMS list operation. Planning turns it into an {@link SmsTableScan}, which carries what
+ * was pushed down as one {@link ScanSpec}; at run time the generated code calls {@link #query} with it.
  *
  * @param <T> the API item a row is made from
  */
-public abstract class SmsTable<T> extends AbstractQueryableTable implements TranslatableTable {
+public abstract class SmsTable<T> extends AbstractQueryableTable implements TranslatableTable, DefinedTable {
   private final TableDefinition<T> definition;
   protected final ApiSession session;
 
@@ -49,12 +46,12 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
     return session;
   }
 
-  public TableDefinition<T> definition() {
+  @Override public TableDefinition<T> definition() {
     return definition;
   }
 
   /** The API operations a scan calls, for EXPLAIN. */
-  abstract List<String> operations(boolean keyed);
+  abstract List<SmsOperation> operations(boolean keyed);
 
   /** A rough row count per Region, so that the planner prefers scans with keys or a limit. */
   abstract double estimatedRows(boolean keyed, int keyCount);
@@ -69,15 +66,8 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
     return Math.max(1, (long) Math.ceil(rows / session.settings().pageSize()));
   }
 
-  /**
-   * The API items to turn into rows.
-   *
-   * @param keys distinct key values, or null for all rows
-   * @param regions the Regions to read, or null for all of the connection's
-   * @param limit rows wanted, or -1 for all
-   */
-  protected abstract Enumerator<T> scan(ScanContext context, @Nullable List<String> keys,
-      @Nullable List<String> regions, long limit);
+  /** The read of one Region: one of {@code SmsApi}'s list methods. */
+  protected abstract ApiSession.RegionScan<T> read();
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     return definition.rowType(typeFactory);
@@ -90,7 +80,8 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
   }
 
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return new SmsTableScan(context.getCluster(), relOptTable, this, null, null, null);
+    return new SmsTableScan(context.getCluster(), relOptTable, this, ScanSpec.ALL.withHints(context.getTableHints()),
+        context.getTableHints());
   }
 
   @Override public <E> Queryable<E> asQueryable(QueryProvider queryProvider, SchemaPlus schema,
@@ -98,21 +89,20 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
     throw new UnsupportedOperationException("SMS tables are queried through SQL");
   }
 
-  /** Called by the code generated for {@link SmsTableScan}. */
-  public Enumerable<@Nullable Object[]> query(DataContext root, @Nullable List<RexNode> keys,
-      @Nullable List<RexNode> regions, @Nullable RexNode fetch) {
-    List<String> keyValues = keys == null ? null : resolveKeys(root, keys);
-    List<String> regionValues = regions == null ? null : resolveKeys(root, regions);
-    long limit = fetch == null ? -1 : resolveLong(root, fetch);
+  /** Called by the code generated for {@link SmsTableScan}, once per execution. */
+  public Enumerable<@Nullable Object[]> query(DataContext root, ScanSpec spec) {
+    ScanRequest request = spec.resolve(root);
+    AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
+    Long timeout = DataContext.Variable.TIMEOUT.get(root);
     return new AbstractEnumerable<>() {
       @Override public Enumerator<@Nullable Object[]> enumerator() {
-        ScanContext context = new ScanContext(session, DataContext.Variable.CANCEL_FLAG.get(root),
-            DataContext.Variable.TIMEOUT.get(root));
-        if (limit == 0 || (keyValues != null && keyValues.isEmpty())
-            || (regionValues != null && regionValues.isEmpty())) {
+        if (request.isEmpty()) {
           return Linq4j.emptyEnumerator();
         }
-        Enumerator<T> items = scan(context, keyValues, regionValues, limit);
+        ScanContext context = new ScanContext(session, StatementExecutions.of(cancelFlag), cancelFlag, timeout,
+            request.useCache());
+        Enumerator<T> items = session.scan(context, request, read());
+        long limit = request.limit();
         return Linq4j.transform(limit < 0 ? items : new LimitedEnumerator<>(items, limit), definition::toRow);
       }
     };
@@ -147,33 +137,5 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
     @Override public void close() {
       delegate.close();
     }
-  }
-
-  /**
-   * Distinct key values, in the order written. A NULL or empty key matches nothing and costs no call: SMS
-   * ids are never empty (the connect-time warm-up relies on this to plan and run real queries offline).
-   */
-  private static List<String> resolveKeys(DataContext root, List<RexNode> keys) {
-    Set<String> values = new LinkedHashSet<>();
-    for (RexNode key : keys) {
-      Object value = resolve(root, key);
-      if (value != null && !value.toString().isEmpty()) {
-        values.add(value.toString());
-      }
-    }
-    return new ArrayList<>(values);
-  }
-
-  private static long resolveLong(DataContext root, RexNode node) {
-    Object value = resolve(root, node);
-    return value instanceof Number n ? n.longValue() : -1;
-  }
-
-  private static @Nullable Object resolve(DataContext root, RexNode node) {
-    if (node instanceof RexDynamicParam param) {
-      return root.get("?" + param.getIndex());
-    }
-    RexLiteral literal = (RexLiteral) node;
-    return literal.getValue2();
   }
 }

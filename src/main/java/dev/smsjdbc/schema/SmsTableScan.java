@@ -1,6 +1,5 @@
 package dev.smsjdbc.schema;
 
-import com.google.common.collect.ImmutableList;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -8,7 +7,6 @@ import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.Blocks;
-import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
@@ -18,40 +16,36 @@ import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.rules.CoreRules;
-import org.apache.calcite.rex.RexLiteral;
-import org.apache.calcite.rex.RexNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
 
 /**
- * Scan of an {@link SmsTable}, with the key values, Regions and row limit that the planner pushed into it.
- * EXPLAIN shows the API operations it will call, the keys, the Regions, the page size, the fetch and an
+ * Scan of an {@link SmsTable}, with what the planner pushed into it as one {@link ScanSpec}. EXPLAIN shows the
+ * API operations it will call, the keys, the Regions, the page size, the fetch, the cache mode and an
  * estimate of the calls.
  */
 public final class SmsTableScan extends TableScan implements EnumerableRel {
   final SmsTable<?> smsTable;
-  final @Nullable ImmutableList<RexNode> keys;
-  final @Nullable ImmutableList<RexNode> regions;
-  final @Nullable RexNode fetch;
+  final ScanSpec spec;
 
-  SmsTableScan(RelOptCluster cluster, RelOptTable table, SmsTable<?> smsTable,
-      @Nullable List<RexNode> keys, @Nullable List<RexNode> regions, @Nullable RexNode fetch) {
-    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), ImmutableList.of(), table);
+  SmsTableScan(RelOptCluster cluster, RelOptTable table, SmsTable<?> smsTable, ScanSpec spec,
+      List<RelHint> hints) {
+    super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), hints, table);
     this.smsTable = smsTable;
-    this.keys = keys == null ? null : ImmutableList.copyOf(keys);
-    this.regions = regions == null ? null : ImmutableList.copyOf(regions);
-    this.fetch = fetch;
+    this.spec = spec;
   }
 
-  SmsTableScan withKeys(@Nullable List<RexNode> keys, @Nullable List<RexNode> regions) {
-    return new SmsTableScan(getCluster(), getTable(), smsTable, keys, regions, fetch);
+  SmsTableScan withSpec(ScanSpec spec) {
+    return new SmsTableScan(getCluster(), getTable(), smsTable, spec, getHints());
   }
 
-  SmsTableScan withFetch(RexNode fetch) {
-    return new SmsTableScan(getCluster(), getTable(), smsTable, keys, regions, fetch);
+  /** Calcite hands a query's hints to its scans through here ({@link SmsHints}). */
+  @Override public RelNode withHints(List<RelHint> hints) {
+    return new SmsTableScan(getCluster(), getTable(), smsTable, spec.withHints(hints), hints);
   }
 
   @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
@@ -59,31 +53,19 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
   }
 
   @Override public RelWriter explainTerms(RelWriter pw) {
-    List<?> regionsShown = regions != null ? regions : smsTable.session().regions();
-    long fetchValue = fetch instanceof RexLiteral literal ? literal.getValueAs(Long.class) : -1;
-    long calls = regionsShown.size() * smsTable.estimatedCalls(keys != null, keys == null ? 0 : keys.size(),
-        fetchValue);
+    List<?> regionsShown = spec.regions() != null ? ScanSpec.shown(spec.regions()) : smsTable.session().regions();
+    long calls = regionsShown.size() * smsTable.estimatedCalls(spec.keyed(), spec.keyCount(), spec.fetchLiteral());
     return super.explainTerms(pw)
-        .item("operation", smsTable.operations(keys != null))
-        .itemIf("keys", keys == null ? null : shown(keys), keys != null)
-        .item("regions", regions != null ? shown(regions) : regionsShown)
+        .item("operation", smsTable.operations(spec.keyed()))
+        .itemIf("keys", spec.keys() == null ? null : ScanSpec.shown(spec.keys()), spec.keyed())
+        .item("regions", regionsShown)
         .item("pageSize", smsTable.session().settings().pageSize())
-        .itemIf("fetch", fetch, fetch != null)
+        .itemIf("fetch", spec.fetch(), spec.fetch() != null)
+        .itemIf("cache", "off", spec.noCache())
         .item("estimatedCalls", calls);
   }
 
-  /** Values as a user wrote them: {@code 'sms-job-1'} or {@code ?0}, without Calcite's type and charset. */
-  private static List<String> shown(List<RexNode> values) {
-    return values.stream().map(v -> v instanceof RexLiteral literal
-        ? "'" + literal.getValueAs(String.class) + "'" : v.toString()).toList();
-  }
-
   @Override public void register(RelOptPlanner planner) {
-    // Benchmark only (src/bench): -Dsmsjdbc.pushdown=false plans every scan without keys or fetch, to
-    // measure the API calls that pushdown saves. Read at each planning, so a benchmark can switch it.
-    if ("false".equals(System.getProperty("smsjdbc.pushdown"))) {
-      return;
-    }
     SmsRules.RULES.forEach(planner::addRule);
     // A key on one side of a join on the key also holds on the other side: runs JOIN jobs WHERE
     // j.replication_job_id = 'x' must call GetReplicationRuns('x') only, not list every job's runs.
@@ -91,13 +73,11 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
   }
 
   @Override public double estimateRowCount(RelMetadataQuery mq) {
-    double rows = smsTable.estimatedRows(keys != null, keys == null ? 0 : keys.size());
-    if (fetch instanceof RexLiteral literal) {
-      Long n = literal.getValueAs(Long.class);
-      if (n != null) {
-        rows = Math.min(rows, n);
-      }
-    } else if (fetch != null) {
+    double rows = smsTable.estimatedRows(spec.keyed(), spec.keyCount());
+    long fetch = spec.fetchLiteral();
+    if (fetch >= 0) {
+      rows = Math.min(rows, fetch);
+    } else if (spec.fetch() != null) {
       rows = Math.min(rows, 10);
     }
     return rows;
@@ -112,14 +92,8 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
     // Rows are always Object[] of every column, even for one column: no projection is pushed down.
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY,
         false);
-    Expression keysExpression = keys == null
-        ? Expressions.constant(null, List.class) : implementor.stash(keys, List.class);
-    Expression regionsExpression = regions == null
-        ? Expressions.constant(null, List.class) : implementor.stash(regions, List.class);
-    Expression fetchExpression = fetch == null
-        ? Expressions.constant(null, RexNode.class) : implementor.stash(fetch, RexNode.class);
     return implementor.result(physType, Blocks.toBlock(
         Expressions.call(table.getExpression(SmsTable.class), "query",
-            implementor.getRootExpression(), keysExpression, regionsExpression, fetchExpression)));
+            implementor.getRootExpression(), implementor.stash(spec, ScanSpec.class))));
   }
 }

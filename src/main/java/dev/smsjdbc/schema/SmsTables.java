@@ -225,7 +225,7 @@ public final class SmsTables {
       List.of(
           bigint("statement_id", ApiCall::statementId, "Identifies the execution of a statement that made the call."),
           timestamp("started_at", ApiCall::startedAt, "When the call started."),
-          varchar("operation", ApiCall::operation, "The SMS operation, e.g. GetReplicationJobs."),
+          varchar("operation", c -> c.operation().wireName(), "The SMS operation, e.g. GetReplicationJobs."),
           varchar("region", ApiCall::region, "The AWS Region called."),
           varchar("parameters", ApiCall::parameters, "The call's parameters and page number."),
           varchar("status", ApiCall::status,

@@ -1,0 +1,54 @@
+package dev.smsjdbc.aws;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One execution of a statement as the API side sees it: an id for {@code sms_meta.api_calls}, the calls made
+ * against the {@code maxApiCalls} budget, and the failures that did not stop it (a Region skipped with
+ * {@code partialResults}), which the JDBC layer reports as warnings. {@link #reset} starts the next execution.
+ */
+public final class Execution {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  private volatile long id = IDS.incrementAndGet();
+  private final AtomicInteger calls = new AtomicInteger();
+  private final List<ApiException> warnings = new ArrayList<>();
+
+  /** Starts a new execution: new id, no calls, no warnings. */
+  public synchronized void reset() {
+    id = IDS.incrementAndGet();
+    calls.set(0);
+    warnings.clear();
+  }
+
+  public long id() {
+    return id;
+  }
+
+  /** Counts {@code n} calls about to be made; fails, before they are made, if they would exceed the budget. */
+  void charge(int n, int maxApiCalls) {
+    int total = calls.addAndGet(n);
+    if (total > maxApiCalls) {
+      calls.addAndGet(-n);
+      throw new ApiException(ApiException.Kind.CALL_BUDGET, "This statement needs more than maxApiCalls="
+          + maxApiCalls + " API calls and was stopped before making them. Narrow the query (e.g. WHERE"
+          + " replication_job_id = ..., LIMIT) or raise the maxApiCalls connection property.");
+    }
+  }
+
+  synchronized void warn(ApiException warning) {
+    warnings.add(warning);
+  }
+
+  /** The failures of the current execution that did not stop it, oldest first. */
+  public synchronized List<ApiException> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  public synchronized void clearWarnings() {
+    warnings.clear();
+  }
+}

@@ -1,0 +1,153 @@
+package dev.smsjdbc.aws;
+
+import com.google.common.hash.Hashing;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sms.SmsClient;
+import software.amazon.awssdk.services.sms.SmsClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Builds the {@link ApiSession} of a connection: the credentials provider (static keys, a profile or the
+ * SDK's default chain, optionally turned into an assumed role's through STS), one SMS client per Region,
+ * timeouts and retries. Nothing here calls AWS: credentials are resolved on the first API call.
+ */
+public final class SessionFactory {
+  private SessionFactory() {}
+
+  public static ApiSession create(ClientSettings clients, ApiSession.Settings settings) {
+    String profile = clients.credentials() instanceof ClientSettings.CredentialSource.Profile p ? p.name() : null;
+    List<String> regions = !clients.regions().isEmpty() ? clients.regions()
+        : List.of(RegionChain.resolve(clients.endpoint(), profile).id());
+    Consumer<ClientOverrideConfiguration.Builder> overrides = o -> {
+      o.retryStrategy(AwsRetryStrategy.forRetryMode(clients.retryMode()).toBuilder()
+          .maxAttempts(clients.maxAttempts()).build());
+      if (clients.apiCallTimeout() != null) {
+        o.apiCallTimeout(clients.apiCallTimeout());
+      }
+    };
+    List<AutoCloseable> resources = new ArrayList<>();
+    AwsCredentialsProvider credentials = provider(clients.credentials());
+    if (credentials instanceof AutoCloseable closeable) {
+      // The default chain and profile providers may hold threads and clients of their own.
+      resources.add(closeable);
+    }
+    if (clients.role() != null) {
+      credentials = assumeRole(clients.role(), credentials, regions.get(0), overrides, resources);
+    }
+    Map<String, SmsClient> byRegion = new LinkedHashMap<>();
+    for (String region : regions) {
+      SmsClientBuilder builder = SmsClient.builder()
+          .httpClientBuilder(UrlConnectionHttpClient.builder())
+          .putAuthScheme(QuietSigV4Signer.SCHEME)
+          .credentialsProvider(credentials)
+          .region(Region.of(region))
+          .overrideConfiguration(overrides);
+      if (clients.endpoint() != null) {
+        builder.endpointOverride(clients.endpoint());
+      }
+      byRegion.put(region, builder.build());
+    }
+    ApiSession session = new ApiSession(settings, cacheScope(clients), byRegion);
+    resources.forEach(session::closeOnClose);
+    return session;
+  }
+
+  private static AwsCredentialsProvider provider(ClientSettings.CredentialSource source) {
+    if (source instanceof ClientSettings.CredentialSource.StaticKeys keys) {
+      return StaticCredentialsProvider.create(keys.sessionToken() == null
+          ? AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())
+          : AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), keys.sessionToken()));
+    }
+    if (source instanceof ClientSettings.CredentialSource.Profile profile) {
+      return ProfileCredentialsProvider.create(profile.name());
+    }
+    return DefaultCredentialsProvider.builder().build();
+  }
+
+  /**
+   * The role's credentials, assumed through STS with {@code base}'s. AssumeRole is called on the first API
+   * call, and again when the temporary credentials come within minutes of expiring, in the calling thread (no
+   * refresh thread). The STS client and the provider go to {@code resources}, to close with the connection.
+   * A failure names the role ({@link ApiErrors#assumeRoleFailed}).
+   */
+  private static AwsCredentialsProvider assumeRole(ClientSettings.AssumedRole role, AwsCredentialsProvider base,
+      String region, Consumer<ClientOverrideConfiguration.Builder> overrides, List<AutoCloseable> resources) {
+    StsClientBuilder builder = StsClient.builder()
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .putAuthScheme(QuietSigV4Signer.SCHEME)
+        .credentialsProvider(base)
+        .region(Region.of(region))
+        .overrideConfiguration(overrides);
+    if (role.stsEndpoint() != null) {
+      builder.endpointOverride(role.stsEndpoint());
+    }
+    StsClient sts = builder.build();
+    StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts)
+        .asyncCredentialUpdateEnabled(false)
+        .refreshRequest(r -> r.roleArn(role.roleArn()).roleSessionName(role.sessionName())
+            .externalId(role.externalId()))
+        .build();
+    resources.add(assumed);
+    resources.add(sts);
+    return new AwsCredentialsProvider() {
+      @Override public AwsCredentials resolveCredentials() {
+        try {
+          return assumed.resolveCredentials();
+        } catch (SdkException e) {
+          throw ApiErrors.assumeRoleFailed(role.roleArn(), e);
+        }
+      }
+
+      @Override public String toString() {
+        return "AssumeRole(" + role.roleArn() + ")";
+      }
+    };
+  }
+
+  /**
+   * Who is asking, for the shared response cache: connections share answers only with the same credentials
+   * and endpoint. Secrets enter only as a hash.
+   */
+  private static String cacheScope(ClientSettings clients) {
+    String who;
+    if (clients.credentials() instanceof ClientSettings.CredentialSource.StaticKeys keys) {
+      who = "keys:" + keys.accessKeyId() + ":" + Hashing.sha256().hashString(
+          keys.secretAccessKey() + "\n" + keys.sessionToken(), StandardCharsets.UTF_8);
+    } else if (clients.credentials() instanceof ClientSettings.CredentialSource.Profile profile) {
+      who = "profile:" + profile.name();
+    } else {
+      who = "default-chain";
+    }
+    ClientSettings.AssumedRole role = clients.role();
+    if (role != null) {
+      who += " role:" + role.roleArn() + ":" + hashOf(role.externalId());
+    }
+    return who + " @" + clients.endpoint();
+  }
+
+  private static String hashOf(@Nullable String value) {
+    return value == null ? "-" : Hashing.sha256().hashString(value, StandardCharsets.UTF_8).toString();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.smsjdbc.jdbc;
+
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+
+/**
+ * Wraps the JDBC objects Calcite hands out so that every failure reaches the user as an {@link SQLException}
+ * with an SQLState ({@link ErrorTranslator}). Calcite's connection, statement and result set classes are
+ * package-private, so they cannot be subclassed; a proxy per interface is the one place to catch what they
+ * throw.
+ *
+ * <p>Being a proxy, it also keeps the wrappers' identity (unwrap, equals, a child's parent is its wrapper),
+ * and it answers {@code getWarnings}/{@code clearWarnings}, which Avatica hard-wires to "none", from
+ * {@link StatementWarnings}. It does nothing else.
+ */
+final class ErrorTranslatingProxy implements InvocationHandler {
+  /** Interfaces whose instances are wrapped when a wrapped method is declared to return one. */
+  private static final Set<Class<?>> WRAPPED = Set.of(CallableStatement.class, PreparedStatement.class,
+      Statement.class, ResultSet.class, DatabaseMetaData.class, Connection.class);
+
+  private final Object target;
+  private final @Nullable Object parent;
+
+  private ErrorTranslatingProxy(Object target, @Nullable Object parent) {
+    this.target = target;
+    this.parent = parent;
+  }
+
+  static Connection wrap(Connection connection) {
+    return (Connection) wrap(connection, Connection.class, null);
+  }
+
+  private static Object wrap(Object target, Class<?> iface, @Nullable Object parent) {
+    return Proxy.newProxyInstance(ErrorTranslatingProxy.class.getClassLoader(), new Class<?>[] {iface},
+        new ErrorTranslatingProxy(target, parent));
+  }
+
+  @Override public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args)
+      throws Throwable {
+    boolean statementLike = target instanceof AvaticaStatement || target instanceof ResultSet;
+    switch (method.getName()) {
+    case "unwrap":
+      return ((Class<?>) args[0]).isInstance(proxy) ? proxy : call(method, args);
+    case "isWrapperFor":
+      return ((Class<?>) args[0]).isInstance(proxy) || (Boolean) call(method, args);
+    case "equals":
+      return proxy == args[0];
+    case "hashCode":
+      return System.identityHashCode(proxy);
+    case "getConnection":
+    case "getStatement":
+      // The parent of a wrapped object is its wrapper, so that callers never see an unwrapped object.
+      if (parent != null && method.getReturnType().isInstance(parent)) {
+        return parent;
+      }
+      break;
+    case "getWarnings":
+      if (statementLike) {
+        return StatementWarnings.get(target);
+      }
+      break;
+    case "clearWarnings":
+      if (statementLike) {
+        StatementWarnings.clear(target);
+        return null;
+      }
+      break;
+    default:
+      break;
+    }
+    Object result = call(method, args);
+    return result == null || !WRAPPED.contains(method.getReturnType())
+        ? result : wrap(result, method.getReturnType(), proxy);
+  }
+
+  private @Nullable Object call(Method method, @Nullable Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      SQLException translated = ErrorTranslator.translate(cause);
+      // Avatica reports a cancelled statement without SQLState; the statement's flag says what happened.
+      if (SqlState.GENERAL_ERROR.code().equals(translated.getSQLState()) && StatementFlags.isCancelled(target)) {
+        throw ErrorTranslator.cancelled(cause);
+      }
+      throw translated;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.smsjdbc.jdbc;
+
+/**
+ * Every SQLState the driver reports, in one place (as pgjdbc's {@code PSQLState}). Classes follow SQL:2016
+ * and ODBC where they have one (08 connection, 22 data, 28 authorization, 42 syntax, HY driver), and
+ * PostgreSQL's codes where the standard has none (54000, 57014), so tools that know pgjdbc read them right.
+ */
+public enum SqlState {
+  /** No connection could be made: unreachable endpoint, unknown key, no Region. */
+  CONNECTION_UNABLE_TO_CONNECT("08001"),
+  /** The endpoint failed or throttled while a statement ran. */
+  COMMUNICATION_ERROR("08S01"),
+  /** AWS refused the credentials or their permissions. */
+  INVALID_AUTHORIZATION("28000"),
+  /** The SQL cannot be parsed, or names no such table or column. */
+  SYNTAX_ERROR("42000"),
+  /** The statement needs more API calls than {@code maxApiCalls}. */
+  PROGRAM_LIMIT_EXCEEDED("54000"),
+  /** {@code Statement.cancel()}. */
+  QUERY_CANCELED("57014"),
+  /** {@code setQueryTimeout} or {@code apiCallTimeout} ran out. */
+  TIMEOUT("HYT00"),
+  /** A connection property with a value the driver cannot use. */
+  INVALID_ATTRIBUTE_VALUE("HY024"),
+  /** Anything else: the message says what. */
+  GENERAL_ERROR("HY000");
+
+  private final String code;
+
+  SqlState(String code) {
+    this.code = code;
+  }
+
+  /** The five-character SQLState. */
+  public String code() {
+    return code;
+  }
+}
