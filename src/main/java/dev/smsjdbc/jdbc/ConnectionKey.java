@@ -1,63 +1,195 @@
 package dev.smsjdbc.jdbc;
 
+import org.apache.calcite.avatica.ConnectionConfigImpl;
+import org.apache.calcite.avatica.ConnectionProperty;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
-/** The keys of a {@code jdbc:sms:} URL (or connection {@code Properties}), with their defaults and docs. */
-public enum ConnectionKey {
-  REGION("region", null, "AWS Region to query, e.g. us-east-1. Default: the SDK's region chain "
-      + "(AWS_REGION, profile, ...); us-east-1 with demo=true."),
-  REGIONS("regions", null, "Comma-separated Regions to query in parallel, e.g. us-east-1,eu-west-1; every row "
+import static dev.smsjdbc.jdbc.ValueType.bool;
+import static dev.smsjdbc.jdbc.ValueType.choice;
+import static dev.smsjdbc.jdbc.ValueType.duration;
+import static dev.smsjdbc.jdbc.ValueType.integer;
+import static dev.smsjdbc.jdbc.ValueType.region;
+import static dev.smsjdbc.jdbc.ValueType.regions;
+import static dev.smsjdbc.jdbc.ValueType.string;
+import static dev.smsjdbc.jdbc.ValueType.url;
+
+/**
+ * Every key a {@code jdbc:sms:} URL or its {@code Properties} may hold, declared once (as pgjdbc's
+ * {@code PGProperty}): name, type, default, description, and whether it is a secret. Validation,
+ * redaction, {@code getPropertyInfo} and the README's key table ({@link ConnectionKeyReference}) all read
+ * this table; a key that is not here is rejected.
+ */
+public enum ConnectionKey implements ConnectionProperty {
+  REGION("region", region(), null, "AWS Region to query, e.g. us-east-1. Default: the SDK's region chain "
+      + "(AWS_REGION, the profile); us-east-1 with demo=true, and with endpoint when neither names one."),
+  REGIONS("regions", regions(), null, "Regions queried in parallel, e.g. us-east-1,eu-west-1; every row "
       + "carries its region. Overrides region."),
-  PARTIAL_RESULTS("partialResults", "false", "With several regions: true returns the other regions' rows when a "
-      + "region fails, and reports the failure as an SQLWarning; false fails the query."),
-  PROFILE("profile", null, "Named profile from ~/.aws/config and ~/.aws/credentials to take credentials "
-      + "(and region) from."),
-  ACCESS_KEY_ID("accessKeyId", null, "Static access key id; needs secretAccessKey."),
-  SECRET_ACCESS_KEY("secretAccessKey", null, "Static secret access key. Never logged or shown."),
-  SESSION_TOKEN("sessionToken", null, "Session token for temporary static credentials. Never logged or "
-      + "shown."),
-  ROLE_ARN("roleArn", null, "IAM role to assume through STS (refreshed automatically), on top of the other "
-      + "credentials."),
-  EXTERNAL_ID("externalId", null, "External id for roleArn, if the role's trust policy requires one."),
-  ROLE_SESSION_NAME("roleSessionName", "sms-jdbc", "Session name for roleArn, shown in CloudTrail."),
-  STS_ENDPOINT("stsEndpoint", null, "Endpoint override for STS (roleArn), e.g. the emulator's."),
-  ENDPOINT("endpoint", null, "Endpoint override, e.g. http://127.0.0.1:8443 for the emulator."),
-  PAGE_SIZE("pageSize", "50", "maxResults of each list call (1-1000)."),
-  MAX_CONCURRENCY("maxConcurrency", "8", "How many API calls one query may have in flight (1-64)."),
-  API_CALL_TIMEOUT("apiCallTimeout", null, "Time limit of one API call, retries included: 500ms, 30s, 2m "
-      + "or a number of seconds. Default: none."),
-  RETRY_MODE("retryMode", "standard", "How throttled and failed calls are retried: standard, adaptive or legacy "
-      + "(the AWS SDK's retry modes, with exponential backoff and jitter)."),
-  MAX_ATTEMPTS("maxAttempts", "5", "Attempts per API call, the first included (1-20); 1 turns retries off."),
-  CACHE_TTL("cacheTtl", "0", "Seconds for which identical API calls are answered from a cache shared by the "
-      + "connections with the same credentials and region; 0 turns it off."),
-  MAX_API_CALLS("maxApiCalls", "10000", "Most API calls one statement may make; a statement about to exceed it "
-      + "fails before making them."),
-  DEMO("demo", "false", "true starts the bundled SMS emulator in-process on the demo data; needs no AWS "
-      + "account or credentials.");
+  PARTIAL_RESULTS("partialResults", bool(), "false", "With several Regions: true returns the other Regions' "
+      + "rows when one fails and reports it as an SQLWarning; false fails the query naming the Region."),
+  PROFILE("profile", string(), null, "Named profile from ~/.aws/config and ~/.aws/credentials for "
+      + "credentials (and region)."),
+  ACCESS_KEY_ID("accessKeyId", string(), null, "Static access key id; needs secretAccessKey."),
+  SECRET_ACCESS_KEY("secretAccessKey", string(), null, "Static secret access key. Never logged or shown.",
+      Flag.SECRET),
+  SESSION_TOKEN("sessionToken", string(), null, "Session token of temporary static credentials. Never "
+      + "logged or shown.", Flag.SECRET),
+  ROLE_ARN("roleArn", string(), null, "IAM role to assume through STS with the other credentials (keys, "
+      + "profile or default chain), e.g. arn:aws:iam::123456789012:role/SmsReadOnly; refreshed before it "
+      + "expires."),
+  // Not a secret: an identifier that grants nothing without credentials the role trusts, kept in plain
+  // text in the trust policy and in CloudTrail; shown, so that a wrong one can be seen.
+  EXTERNAL_ID("externalId", string(), null, "External id for roleArn, if the role's trust policy requires "
+      + "one."),
+  ROLE_SESSION_NAME("roleSessionName", string(), "sms-jdbc", "Session name for roleArn, shown in CloudTrail."),
+  ENDPOINT("endpoint", url(), null, "SMS endpoint override, e.g. http://127.0.0.1:8443 for the emulator. "
+      + "Default: the Region's SMS endpoint."),
+  STS_ENDPOINT("stsEndpoint", url(), null, "STS endpoint override (for roleArn), e.g. the emulator's. "
+      + "Default: the Region's STS endpoint."),
+  PAGE_SIZE("pageSize", integer(1, 1000), "50", "maxResults of each list call."),
+  MAX_CONCURRENCY("maxConcurrency", integer(1, 64), "8", "API calls one query may have in flight, e.g. "
+      + "runs of many jobs."),
+  API_CALL_TIMEOUT("apiCallTimeout", duration(), null, "Time limit of one API call, retries included."),
+  RETRY_MODE("retryMode", choice("standard", "adaptive", "legacy"), "standard", "How throttled and failed "
+      + "calls are retried: the AWS SDK's retry modes, with exponential backoff and jitter."),
+  MAX_ATTEMPTS("maxAttempts", integer(1, 20), "5", "Attempts per API call, the first included; 1 turns "
+      + "retries off."),
+  CACHE_TTL("cacheTtl", integer(0, 86_400), "0", "Seconds for which identical API calls are answered from a "
+      + "cache shared by the connections with the same credentials, endpoint and Region (bounded; "
+      + "/*+ no_cache */ in a statement bypasses it); 0 turns it off."),
+  MAX_API_CALLS("maxApiCalls", integer(1, Integer.MAX_VALUE), "10000", "Most API calls one statement may "
+      + "make; a statement about to exceed it fails (SQLState 54000) before making them."),
+  DEMO("demo", bool(), "false", "true starts the bundled emulator in-process on the demo data; no account "
+      + "or credentials needed."),
+  // What login dialogs (DBeaver, BI tools) send. As in Amazon's Athena driver, they are the access key
+  // pair when nothing else names credentials; otherwise they are ignored.
+  USER("user", string(), null, "Access key id, if no other credentials are given (accessKeyId, profile, "
+      + "demo); for login dialogs. Ignored otherwise."),
+  PASSWORD("password", string(), null, "Secret access key that goes with user. Never logged or shown.",
+      Flag.SECRET),
+  // The one Calcite property that is let through: the others could read files (model) or load classes
+  // (schemaFactory, typeSystem, ...) named by whoever writes the URL.
+  CASE_SENSITIVE("caseSensitive", bool(), "false", "true matches identifiers case-sensitively (Calcite's "
+      + "setting); by default replication_jobs, REPLICATION_JOBS and \"replication_jobs\" are the same.",
+      Flag.CALCITE);
 
-  public final String key;
-  public final @Nullable String defaultValue;
-  public final String description;
-
-  ConnectionKey(String key, @Nullable String defaultValue, String description) {
-    this.key = key;
-    this.defaultValue = defaultValue;
-    this.description = description;
+  /** Properties of a key beyond its type. */
+  enum Flag {
+    /** A credential: never shown by getURL(), toString(), getPropertyInfo, messages or logs. */
+    SECRET,
+    /** Read by Calcite, not by this driver; passed through unchanged. */
+    CALCITE
   }
 
-  /** Whether the value is a credential that must never be shown. */
-  public boolean isSecret() {
-    return this == SECRET_ACCESS_KEY || this == SESSION_TOKEN;
+  private static final Map<String, ConnectionKey> BY_NAME = new HashMap<>();
+
+  static {
+    for (ConnectionKey k : values()) {
+      BY_NAME.put(k.key.toLowerCase(Locale.ROOT), k);
+    }
+  }
+
+  /** The key as written in URLs, e.g. {@code accessKeyId}; matched ignoring case. */
+  public final String key;
+  private final ValueType type;
+  private final @Nullable String defaultText;
+  private final String description;
+  private final List<Flag> flags;
+
+  ConnectionKey(String key, ValueType type, @Nullable String defaultText, String description, Flag... flags) {
+    this.key = key;
+    this.type = type;
+    this.defaultText = defaultText;
+    this.description = description;
+    this.flags = List.of(flags);
   }
 
   /** The key with this name, ignoring case. */
   public static Optional<ConnectionKey> of(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(k -> k.key.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+    return Optional.ofNullable(BY_NAME.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /** Whether the value is a credential that must never be shown. */
+  public boolean isSecret() {
+    return flags.contains(Flag.SECRET);
+  }
+
+  /** Whether Calcite, not this driver, reads the value. */
+  public boolean isCalcite() {
+    return flags.contains(Flag.CALCITE);
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The default as it would be written in the URL; null if there is none. */
+  public @Nullable String defaultText() {
+    return defaultText;
+  }
+
+  /** The allowed values of a boolean or choice key, else empty. */
+  public List<String> choices() {
+    return type.choices();
+  }
+
+  /** The type and allowed values, as the README's table shows them. */
+  public String typeDescription() {
+    return type.describe();
+  }
+
+  /** The value of {@code text}, or the default's when {@code text} is null or blank; null if neither. */
+  @Nullable Object parse(@Nullable String text) throws SQLException {
+    String value = text == null || text.isBlank() ? defaultText : text.trim();
+    return value == null ? null : type.parse(this, value);
+  }
+
+  // ConnectionProperty, so that Avatica's tools can read these keys like its own.
+
+  @Override public String camelName() {
+    return key;
+  }
+
+  @Override public @Nullable Object defaultValue() {
+    try {
+      return type.kind() == ValueType.Kind.BOOLEAN || type.kind() == ValueType.Kind.INTEGER
+          ? parse(null) : defaultText;
+    } catch (SQLException e) {
+      throw new AssertionError("bad default of " + key, e);
+    }
+  }
+
+  @Override public Type type() {
+    return type.avaticaType();
+  }
+
+  @Override public ConnectionConfigImpl.PropEnv wrap(Properties properties) {
+    Map<String, ConnectionKey> byUpperName = new HashMap<>();
+    for (ConnectionKey k : values()) {
+      byUpperName.put(k.key.toUpperCase(Locale.ROOT), k);
+      byUpperName.put(k.name(), k);
+    }
+    return new ConnectionConfigImpl.PropEnv(ConnectionConfigImpl.parse(properties, byUpperName), this);
+  }
+
+  @Override public boolean required() {
+    return false;
+  }
+
+  @Override public Class<?> valueClass() {
+    return type().deduceValueClass(defaultValue(), type().defaultValueClass());
+  }
+
+  /** The keys, comma-separated, for messages. */
+  static String names() {
+    return String.join(", ", Arrays.stream(values()).map(k -> k.key).toList());
   }
 }

@@ -2,7 +2,6 @@ package dev.smsjdbc.jdbc;
 
 import dev.smsjdbc.meta.SmsMeta;
 import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.ConnectStringParser;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
@@ -11,6 +10,7 @@ import org.apache.calcite.jdbc.Driver;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -47,20 +47,22 @@ public class SmsDriver extends Driver {
     return SmsDriverVersion.INSTANCE;
   }
 
-  @Override public @Nullable Connection connect(String url, Properties info) throws SQLException {
+  @Override public @Nullable Connection connect(String url, @Nullable Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
     }
     String suffix = url.substring(PREFIX.length());
-    Properties properties = new Properties();
-    properties.setProperty("lex", "MYSQL_ANSI");
-    properties.setProperty("timeZone", "UTC");
-    properties.setProperty("conformance", "LENIENT");
-    properties.putAll(info);
+    // Validated before Calcite reads any key; with the driver's own Calcite settings (lex, timeZone, ...).
     // Secrets move from the URL into the properties, so that getURL() never shows them.
-    Properties merged = ConnectStringParser.parse(suffix, properties);
+    Properties merged = SmsConnectionConfig.calciteProperties(suffix, info);
     Connection connection = super.connect(PREFIX + SmsConnectionConfig.redactUrlSuffix(suffix), merged);
     return connection == null ? null : ErrorTranslatingProxy.wrap(connection);
+  }
+
+  /** Exactly the keys {@link #connect} accepts, described; empty for another driver's URL. */
+  @Override public DriverPropertyInfo[] getPropertyInfo(String url, @Nullable Properties info)
+      throws SQLException {
+    return acceptsURL(url) ? DriverProperties.of(url.substring(PREFIX.length()), info) : new DriverPropertyInfo[0];
   }
 
   @Override public Meta createMeta(AvaticaConnection connection) {

@@ -1,0 +1,177 @@
+package dev.smsjdbc.jdbc;
+
+import com.google.common.base.Ascii;
+import com.google.common.base.Splitter;
+import org.apache.calcite.avatica.ConnectionProperty;
+import software.amazon.awssdk.regions.Region;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What values a {@link ConnectionKey} takes: how to parse and check them, and how to describe them to
+ * {@code getPropertyInfo} and the README. One place for each kind, so that a new key picks one instead of
+ * bringing its own parser.
+ */
+record ValueType(Kind kind, long min, long max, List<String> choices) {
+  enum Kind { STRING, BOOLEAN, INTEGER, DURATION, URL, REGION, REGIONS, CHOICE }
+
+  static ValueType string() {
+    return new ValueType(Kind.STRING, 0, 0, List.of());
+  }
+
+  static ValueType bool() {
+    return new ValueType(Kind.BOOLEAN, 0, 0, List.of("true", "false"));
+  }
+
+  static ValueType integer(long min, long max) {
+    return new ValueType(Kind.INTEGER, min, max, List.of());
+  }
+
+  static ValueType duration() {
+    return new ValueType(Kind.DURATION, 0, 0, List.of());
+  }
+
+  static ValueType url() {
+    return new ValueType(Kind.URL, 0, 0, List.of());
+  }
+
+  static ValueType region() {
+    return new ValueType(Kind.REGION, 0, 0, List.of());
+  }
+
+  static ValueType regions() {
+    return new ValueType(Kind.REGIONS, 0, 0, List.of());
+  }
+
+  static ValueType choice(String... choices) {
+    return new ValueType(Kind.CHOICE, 0, 0, List.of(choices));
+  }
+
+  /** Avatica's coarser type, for {@link ConnectionProperty#type()}. */
+  ConnectionProperty.Type avaticaType() {
+    return kind == Kind.BOOLEAN ? ConnectionProperty.Type.BOOLEAN
+        : kind == Kind.INTEGER ? ConnectionProperty.Type.NUMBER : ConnectionProperty.Type.STRING;
+  }
+
+  /** What the README's type column says. */
+  String describe() {
+    return switch (kind) {
+      case STRING -> "string";
+      case BOOLEAN -> "`true`, `false`";
+      case INTEGER -> "integer " + min + "–" + (max == Integer.MAX_VALUE ? "2³¹−1" : String.valueOf(max));
+      case DURATION -> "duration: `500ms`, `30s`, `2m`, or seconds";
+      case URL -> "http(s) URL";
+      case REGION -> "AWS Region";
+      case REGIONS -> "AWS Regions, comma-separated";
+      case CHOICE -> choices.stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
+    };
+  }
+
+  /**
+   * The value of {@code text} (trimmed, not empty): String, Boolean, Integer, Duration, URI, a List of
+   * Region ids, or the choice as declared. Fails with SQLState HY024 naming {@code key}.
+   */
+  Object parse(ConnectionKey key, String text) throws SQLException {
+    switch (kind) {
+    case STRING:
+      return text;
+    case BOOLEAN:
+      return Boolean.valueOf(choice(key, text));
+    case CHOICE:
+      return choice(key, text);
+    case INTEGER:
+      try {
+        long n = Long.parseLong(text);
+        if (n >= min && n <= max) {
+          return (int) n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw invalid(key, text, "is not a whole number from " + min + " to " + max);
+    case DURATION:
+      return duration(key, text);
+    case URL:
+      return url(key, text);
+    default:
+      return regions(key, text);
+    }
+  }
+
+  private String choice(ConnectionKey key, String text) throws SQLException {
+    return choices.stream().filter(c -> c.equalsIgnoreCase(text)).findFirst()
+        .orElseThrow(() -> invalid(key, text, "is not " + or(choices)));
+  }
+
+  /** {@code 500ms}, {@code 30s}, {@code 2m}, or a bare number of seconds; more than zero. */
+  private static Duration duration(ConnectionKey key, String text) throws SQLException {
+    String v = Ascii.toLowerCase(text);
+    try {
+      Duration d;
+      if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+      } else if (v.endsWith("s")) {
+        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+      } else if (v.endsWith("m")) {
+        d = Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+      } else {
+        d = Duration.ofSeconds(Long.parseLong(v));
+      }
+      if (!d.isNegative() && !d.isZero()) {
+        return d;
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      // reported below
+    }
+    throw invalid(key, text, "is not a duration such as 500ms, 30s or 2m");
+  }
+
+  private static URI url(ConnectionKey key, String text) throws SQLException {
+    try {
+      URI uri = new URI(text);
+      if (uri.getHost() == null || !Set.of("http", "https").contains(Ascii.toLowerCase(
+          String.valueOf(uri.getScheme())))) {
+        throw invalid(key, text, "is not an http(s) URL with a host");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw invalid(key, text, "is not a URL: " + e.getReason());
+    }
+  }
+
+  private static List<String> regions(ConnectionKey key, String text) throws SQLException {
+    List<String> regions = Splitter.on(',').trimResults().omitEmptyStrings().splitToStream(text).distinct()
+        .toList();
+    for (String region : regions) {
+      if (!Region.regions().contains(Region.of(region))) {
+        throw invalid(key, region, "is not an AWS Region known to this driver (e.g. us-east-1, eu-west-1)");
+      }
+    }
+    return regions;
+  }
+
+  private static String or(List<String> choices) {
+    return choices.size() == 1 ? choices.get(0)
+        : String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1);
+  }
+
+  /** Error of a bad value: names the key, and shows the value unless it is a secret (shortened if long). */
+  static SQLException invalid(ConnectionKey key, String value, String why) {
+    return invalid(key, (key.isSecret() ? "the value" : "'" + shorten(value) + "'") + " " + why);
+  }
+
+  static SQLException invalid(ConnectionKey key, String why) {
+    return new SQLException("Invalid value for connection property '" + key.key + "': " + why + ".", SqlState.INVALID_ATTRIBUTE_VALUE.code());
+  }
+
+  /** A value for a message: long ones (a pasted file, a wrong variable) would drown the message. */
+  static String shorten(String value) {
+    return value.length() <= 100 ? value : value.substring(0, 100) + "... (" + value.length() + " characters)";
+  }
+}
