@@ -84,12 +84,6 @@ public final class EmulatorData {
     return new DataGenerator(spec).generate();
   }
 
-  /** A generated data set, as {@link #generate(DataSpec)}. */
-  public static EmulatorData generate(long seed, int jobs, int runsPerJob, int servers,
-      int connectors, int apps) {
-    return generate(new DataSpec(seed, jobs, runsPerJob, servers, connectors, apps));
-  }
-
   /** Reads a data file written by {@link #save(Path)}. */
   public static EmulatorData load(Path p) {
     try {
