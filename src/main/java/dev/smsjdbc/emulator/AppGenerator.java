@@ -67,12 +67,8 @@ final class AppGenerator {
     }
     Instant created = AS_OF.minusMillis(days(10) + random.millis(days(300)));
     boolean configured = launched || random.chance(0.8);
-    a.replicationConfigurationStatus(configured ? AppReplicationConfigurationStatus.CONFIGURED
-        : AppReplicationConfigurationStatus.NOT_CONFIGURED);
-    AppReplicationStatus replication = launched ? AppReplicationStatus.REPLICATED
-        : configured ? random.pick(CONFIGURED_REPLICATION)
-        : AppReplicationStatus.READY_FOR_CONFIGURATION;
-    a.replicationStatus(replication);
+    AppReplicationStatus replication = phaseStatus(launched, configured, AppReplicationStatus.REPLICATED,
+        CONFIGURED_REPLICATION, AppReplicationStatus.READY_FOR_CONFIGURATION);
     if (replication == AppReplicationStatus.REPLICATION_FAILED) {
       a.replicationStatusMessage(random.pick(FAILURES));
     }
@@ -81,28 +77,44 @@ final class AppGenerator {
       a.latestReplicationTime(AS_OF.minusMillis(random.millis(hours(72))));
     }
     boolean launchConfigured = launched || replicated && random.chance(0.7);
-    a.launchConfigurationStatus(launchConfigured ? AppLaunchConfigurationStatus.CONFIGURED
-        : AppLaunchConfigurationStatus.NOT_CONFIGURED);
-    AppLaunchStatus launch = launched ? AppLaunchStatus.LAUNCHED
-        : launchConfigured ? random.pick(CONFIGURED_LAUNCH)
-        : AppLaunchStatus.READY_FOR_CONFIGURATION;
-    a.launchStatus(launch);
-    if (launch == AppLaunchStatus.LAUNCH_FAILED) {
-      a.launchStatusMessage("Stack creation failed: the subnet has no free IP addresses");
-    }
-    if (launch == AppLaunchStatus.LAUNCHED) {
-      String stackName = "sms-app-" + random.hex(8);
-      a.launchDetails(LaunchDetails.builder()
-          .latestLaunchTime(AS_OF.minusMillis(random.millis(hours(48))))
-          .stackName(stackName)
-          .stackId("arn:aws:cloudformation:" + REGION + ":" + ACCOUNT_ID + ":stack/" + stackName
-              + "/" + random.uuid())
-          .build());
+    AppLaunchStatus launch = phaseStatus(launched, launchConfigured, AppLaunchStatus.LAUNCHED,
+        CONFIGURED_LAUNCH, AppLaunchStatus.READY_FOR_CONFIGURATION);
+    a.replicationConfigurationStatus(configured ? AppReplicationConfigurationStatus.CONFIGURED
+            : AppReplicationConfigurationStatus.NOT_CONFIGURED)
+        .replicationStatus(replication)
+        .launchConfigurationStatus(launchConfigured ? AppLaunchConfigurationStatus.CONFIGURED
+            : AppLaunchConfigurationStatus.NOT_CONFIGURED)
+        .launchStatus(launch);
+    switch (launch) {
+      case LAUNCH_FAILED ->
+          a.launchStatusMessage("Stack creation failed: the subnet has no free IP addresses");
+      case LAUNCHED -> a.launchDetails(launchDetails());
+      default -> {
+      }
     }
     a.creationTime(created)
         .lastModified(created.plusMillis(random.millis(Duration.between(created, AS_OF).toMillis())))
         .roleName("sms");
     int groups = 1 + random.nextInt(4);
     return a.totalServerGroups(groups).totalServers(groups + random.nextInt(6)).build();
+  }
+
+  private LaunchDetails launchDetails() {
+    String stackName = "sms-app-" + random.hex(8);
+    return LaunchDetails.builder()
+        .latestLaunchTime(AS_OF.minusMillis(random.millis(hours(48))))
+        .stackName(stackName)
+        .stackId("arn:aws:cloudformation:" + REGION + ":" + ACCOUNT_ID + ":stack/" + stackName + "/"
+            + random.uuid())
+        .build();
+  }
+
+  /**
+   * The status of a phase of an app's life (replication, launch): {@code doneStatus} when the app is
+   * through it, one of {@code configured} at random when it is configured, else {@code unconfigured}.
+   */
+  private <S> S phaseStatus(boolean done, boolean isConfigured, S doneStatus, List<S> configured,
+      S unconfigured) {
+    return done ? doneStatus : isConfigured ? random.pick(configured) : unconfigured;
   }
 }
