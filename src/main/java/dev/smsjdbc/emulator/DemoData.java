@@ -33,8 +33,9 @@ import software.amazon.awssdk.services.sms.model.VmManagerType;
  * ARN and one encrypted with the default key (no kmsKeyId), plus 16 catalog servers, 4 connectors
  * and 3 apps. Descriptions include Japanese, accented letters, emoji and both kinds of quote.
  *
- * <p>The data is a pure function of this plan and a fixed seed. To regenerate the resource after a
- * change here or in {@link DataGenerator}, run {@code main} from the project directory;
+ * <p>The data is a pure function of this plan and a fixed seed, made by the generators of
+ * {@link DataGenerator}. To regenerate the resource after a change here or in a generator, run
+ * {@code main} from the project directory;
  * {@code DemoDataTest} fails while the checked-in file differs from what this class builds.
  */
 final class DemoData {
