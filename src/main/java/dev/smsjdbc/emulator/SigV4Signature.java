@@ -65,7 +65,8 @@ final class SigV4Signature {
     if (rawPath == null || rawPath.isEmpty()) {
       return "/";
     }
-    return encode(URI.create(rawPath).normalize().getRawPath(), true);
+    // With a scheme and host, so that a path starting "//" is not taken for an authority.
+    return encode(URI.create("http://host" + rawPath).normalize().getRawPath(), true);
   }
 
   /** Parameters decoded, then encoded the one SigV4 way, sorted by name and value. */
