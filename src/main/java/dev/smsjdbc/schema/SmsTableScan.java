@@ -79,11 +79,6 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
   }
 
   @Override public void register(RelOptPlanner planner) {
-    // Benchmark only (src/bench): -Dsmsjdbc.pushdown=false plans every scan without keys or fetch, to
-    // measure the API calls that pushdown saves. Read at each planning, so a benchmark can switch it.
-    if ("false".equals(System.getProperty("smsjdbc.pushdown"))) {
-      return;
-    }
     SmsRules.RULES.forEach(planner::addRule);
     // A key on one side of a join on the key also holds on the other side: runs JOIN jobs WHERE
     // j.replication_job_id = 'x' must call GetReplicationRuns('x') only, not list every job's runs.
