@@ -26,6 +26,7 @@ final class PushdownOff {
   }
 
   /** The scenario's statement, planned with pushdown off (a prepared statement keeps its plan). */
+  @SuppressWarnings("try") // the hook is only held open while the statement is planned
   static PreparedStatement prepare(Scenario scenario, Connection c) throws SQLException {
     try (Hook.Closeable off = install()) {
       return scenario.prepare(c);

@@ -41,9 +41,9 @@ final class StartupBench {
     report.text(fmt("""
         Fresh JVMs on the demo data (`jdbc:sms:demo=true`, the in-process emulator). **JVM → first row**: from
         starting the `java` process to the first row of `SELECT count(*) FROM replication_jobs` run right after
-        connect. *launcher flags* are `bin/sms-sql`'s `%s`; *warm-up* is the driver's planner warm-up at
-        connect (on by default, off with `%s`); *CDS* is a dynamic class-data sharing archive of a sqlline
-        session. Medians of %d JVMs each.
+        connect. *launcher flags* are `bin/sms-sql`'s JVM flags, `%s`;
+        *warm-up* is the driver's planner warm-up at connect (on by default, off with `%s`);
+        *CDS* is a dynamic class-data sharing archive of a sqlline session. Medians of %d JVMs each.
 
         The split: *to main* is the JVM's own start (from its start time to `main`), *connect* is
         `DriverManager.getConnection` (with `demo=true` that includes starting the emulator and building the

@@ -20,11 +20,12 @@ final class StartupNotes {
 
         ### Start-up notes
 
-        Where the time goes: the first row loads %.0f classes in this run (Calcite, the AWS SDK with its Region
-        metadata, Guava, Jackson, Janino, Avatica with protobuf, the JDK, lambda forms; `-Xlog:class+load`
-        tells them apart), then Calcite plans its first query: metadata handlers and the plan's code generated
-        and compiled with Janino, planner code run cold; with `demo=true`, connect also starts the emulator
-        (demo data parsed with Jackson) and builds the SDK client. What helps, measured above:
+        Where the time goes: with the launcher's flags and the warm-up, the JVM has loaded %.0f classes by the
+        first row in this run (Calcite, the AWS SDK with its Region metadata, Guava, Jackson, Janino, Avatica
+        with protobuf, the JDK, lambda forms; `-Xlog:class+load` tells them apart), then Calcite plans its
+        first query: metadata handlers and the plan's code generated and compiled with Janino, planner code
+        run cold; with `demo=true`, connect also starts the emulator (demo data parsed with Jackson) and
+        builds the SDK client. What helps, measured above:
 
         """, classes));
     report.text(cdsCpuMs.map(cds -> fmt("""
@@ -43,8 +44,9 @@ final class StartupNotes {
           first row with the launcher's flags, JIT included): the warm-up takes work off the main thread, not
           necessarily off the wall time. After a pause (a person at a prompt) the first query costs what a
           later one does: compare the two rows of *a user's first query*.
-        - **C1 only** (`%s`, already in `bin/sms-sql`): the JVM's CPU to the first row is %.0f ms with the
-          default flags and %.0f ms with these (%.2f ×), both with the warm-up.
+        - **C1 only**, already in `bin/sms-sql`'s flags (`%s`):
+          the JVM's CPU to the first row is %.0f ms with the default flags and %.0f ms with the launcher's
+          (%.2f ×), both with the warm-up.
         """, launcherCpuMs, String.join(" ", StartupBench.LAUNCHER_FLAGS), defaultCpuMs, launcherCpuMs,
         launcherCpuMs / defaultCpuMs));
   }
