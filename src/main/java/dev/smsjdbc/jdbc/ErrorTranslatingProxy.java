@@ -81,6 +81,9 @@ final class ErrorTranslatingProxy implements InvocationHandler {
     default:
       break;
     }
+    if (target instanceof AvaticaStatement && method.getName().startsWith("execute")) {
+      StatementFlags.clearCancel(target);
+    }
     Object result = call(method, args);
     return result == null || !WRAPPED.contains(method.getReturnType())
         ? result : wrap(result, method.getReturnType(), proxy);
