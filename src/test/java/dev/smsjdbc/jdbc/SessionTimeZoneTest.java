@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -197,6 +198,21 @@ class SessionTimeZoneTest {
         assertEquals(rs.getString(2), rs.getTimestamp(2).toString().replaceFirst("\\.(\\d{2})$", ".$10")
             .replaceFirst("\\.(\\d)$", ".$100"));
       }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTC", "America/Los_Angeles", "Asia/Kolkata"})
+  void currentTimestampIsNowInTheSessionZone(String zoneId) throws SQLException {
+    ZoneId zone = ZoneId.of(zoneId);
+    try (Connection c = connect(zone); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT CURRENT_TIMESTAMP, CAST(CURRENT_TIMESTAMP AS VARCHAR)")) {
+      assertTrue(rs.next());
+      Instant now = Instant.now();
+      long skewSeconds = Math.abs(Duration.between(now, rs.getTimestamp(1).toInstant()).toSeconds());
+      assertTrue(skewSeconds < 60, "CURRENT_TIMESTAMP is " + skewSeconds + " s from now");
+      LocalDateTime wall = LocalDateTime.parse(rs.getString(2).replace(' ', 'T'));
+      assertTrue(Math.abs(Duration.between(LocalDateTime.ofInstant(now, zone), wall).toSeconds()) < 60, rs.getString(2));
     }
   }
 
