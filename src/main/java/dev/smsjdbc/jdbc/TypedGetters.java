@@ -19,6 +19,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The result set getters that Avatica gets wrong or lacks, as pgjdbc answers them: JDBC 4.2's
@@ -31,6 +33,26 @@ import java.util.Calendar;
  * two instants; the earlier is taken (as {@link ZonedDateTime#of} does).
  */
 final class TypedGetters {
+  /** A getter of a ResultSet, for a table of them. */
+  @FunctionalInterface
+  private interface Getter {
+    @Nullable Object get(ResultSet rs, int column) throws SQLException;
+  }
+
+  /** The getter behind {@code getObject(column, type)}, for types that are not TIMESTAMP's. */
+  private static final Map<Class<?>, Getter> BOXED = Map.of(String.class, ResultSet::getString,
+      Integer.class, ResultSet::getInt, Long.class, ResultSet::getLong, Short.class, ResultSet::getShort,
+      Byte.class, ResultSet::getByte, Double.class, ResultSet::getDouble, Float.class, ResultSet::getFloat,
+      Boolean.class, ResultSet::getBoolean, BigDecimal.class, ResultSet::getBigDecimal);
+
+  /** What a TIMESTAMP, placed in the session's zone, becomes as each type. */
+  private static final Map<Class<?>, Function<ZonedDateTime, Object>> FROM_TIMESTAMP = Map.of(
+      Timestamp.class, z -> Timestamp.from(z.toInstant()), java.util.Date.class, z -> Timestamp.from(z.toInstant()),
+      Object.class, z -> Timestamp.from(z.toInstant()), Instant.class, ZonedDateTime::toInstant,
+      OffsetDateTime.class, ZonedDateTime::toOffsetDateTime, ZonedDateTime.class, z -> z,
+      LocalDateTime.class, ZonedDateTime::toLocalDateTime, LocalDate.class, ZonedDateTime::toLocalDate,
+      LocalTime.class, ZonedDateTime::toLocalTime, Date.class, z -> Date.valueOf(z.toLocalDate()));
+
   private TypedGetters() {}
 
   /** Whether {@link #get} answers this call: getObject with a class, and TIMESTAMP values. */
@@ -60,31 +82,14 @@ final class TypedGetters {
     if (isTimestamp(rs, column)) {
       return timestamp(rs, column, type);
     }
-    Object value;
-    if (type == String.class) {
-      value = rs.getString(column);
-    } else if (type == Integer.class) {
-      value = rs.getInt(column);
-    } else if (type == Long.class) {
-      value = rs.getLong(column);
-    } else if (type == Short.class) {
-      value = rs.getShort(column);
-    } else if (type == Byte.class) {
-      value = rs.getByte(column);
-    } else if (type == Double.class) {
-      value = rs.getDouble(column);
-    } else if (type == Float.class) {
-      value = rs.getFloat(column);
-    } else if (type == Boolean.class) {
-      value = rs.getBoolean(column);
-    } else if (type == BigDecimal.class) {
-      value = rs.getBigDecimal(column);
-    } else if (type == LocalDate.class && rs.getMetaData().getColumnType(column) == Types.DATE) {
-      String text = rs.getString(column);
-      value = text == null ? null : LocalDate.parse(text);
-    } else {
+    Getter getter = BOXED.get(type);
+    if (getter == null && type == LocalDate.class && rs.getMetaData().getColumnType(column) == Types.DATE) {
+      getter = (r, i) -> r.getString(i) == null ? null : LocalDate.parse(r.getString(i));
+    }
+    if (getter == null) {
       return rs.getObject(column, type); // Avatica's answer, or its SQLDataException
     }
+    Object value = getter.get(rs, column);
     return rs.wasNull() ? null : value;
   }
 
@@ -92,31 +97,13 @@ final class TypedGetters {
     if (type == String.class) {
       return rs.getString(column);
     }
+    Function<ZonedDateTime, Object> conversion = FROM_TIMESTAMP.get(type);
+    if (conversion == null) {
+      throw new SQLDataException("Cannot convert TIMESTAMP column " + column + " to " + type.getName(),
+          SqlState.DATA_TYPE_MISMATCH.code());
+    }
     ZonedDateTime value = zoned(rs, column, zone(rs));
-    if (value == null) {
-      return null;
-    }
-    if (type == Timestamp.class || type == java.util.Date.class) {
-      return Timestamp.from(value.toInstant());
-    } else if (type == Instant.class) {
-      return value.toInstant();
-    } else if (type == OffsetDateTime.class) {
-      return value.toOffsetDateTime();
-    } else if (type == ZonedDateTime.class) {
-      return value;
-    } else if (type == LocalDateTime.class) {
-      return value.toLocalDateTime();
-    } else if (type == LocalDate.class) {
-      return value.toLocalDate();
-    } else if (type == LocalTime.class) {
-      return value.toLocalTime();
-    } else if (type == Date.class) {
-      return Date.valueOf(value.toLocalDate());
-    } else if (type == Object.class) {
-      return Timestamp.from(value.toInstant());
-    }
-    throw new SQLDataException("Cannot convert TIMESTAMP column " + column + " to " + type.getName(),
-        SqlState.DATA_TYPE_MISMATCH.code());
+    return value == null ? null : conversion.apply(value);
   }
 
   /** The TIMESTAMP value as the wall clock it is, placed in {@code zone}; null for NULL. */

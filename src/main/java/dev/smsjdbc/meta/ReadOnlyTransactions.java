@@ -14,9 +14,10 @@ import java.util.function.Function;
  * pools expect: a new connection is in auto-commit mode; {@code setAutoCommit} is remembered, so that
  * {@code getAutoCommit} answers what was set (HikariCP, DBCP2 and Spark read it back before they commit or
  * roll back); the connection is read-only whatever {@code setReadOnly} asked (a hint, JDBC says), and its
- * isolation is {@code TRANSACTION_NONE} whatever valid level was asked for. {@code commit} and
- * {@code rollback} have nothing to end, in either mode, and do nothing (pgjdbc ends an empty transaction
- * the same way; nothing a statement did could be rolled back).
+ * isolation is {@code TRANSACTION_NONE} whatever valid level was asked for (as the DatabaseMetaData
+ * says: read-only, no transactions). {@code commit} and {@code rollback} have nothing to end and do
+ * nothing, in either mode: JDBC lets commit fail in auto-commit mode, but code that commits regardless
+ * gains nothing from an error on a source that cannot have changed.
  */
 final class ReadOnlyTransactions {
   private static final Set<Integer> LEVELS = Set.of(Connection.TRANSACTION_NONE,

@@ -55,7 +55,10 @@ class SharedIoThreadsTest {
         + " sms-jdbc-io threads");
     // 8 run loads plus 1 page fetch per connection, twice over.
     assertTrue(maxThreads <= 2 * (8 + 1), "driver threads: " + maxThreads);
+    long closed = System.nanoTime();
     assertTrue(waitUntil(() -> driverThreads().isEmpty()), "left after close: " + driverThreads());
+    System.out.println("SharedIoThreadsTest: no driver thread " + (System.nanoTime() - closed) / 1_000_000
+        + " ms after the 10 connections closed");
   }
 
   @Test void oneConnectionRunsAtMostItsMaxConcurrencyOfCallsWhateverTheSharedPoolHolds() throws Exception {
@@ -92,7 +95,10 @@ class SharedIoThreadsTest {
       count(s.executeQuery("SELECT * FROM replication_runs"));
       assertTrue(!driverThreads().isEmpty());
     }
+    long closed = System.nanoTime();
     assertTrue(waitUntil(() -> driverThreads().isEmpty()), "left after close: " + driverThreads());
+    System.out.println("SharedIoThreadsTest: no driver thread " + (System.nanoTime() - closed) / 1_000_000
+        + " ms after the last connection closed");
   }
 
   private static final AtomicInteger callsInFlightSeen = new AtomicInteger();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +89,15 @@ class TransactionsTest {
       SQLException e = assertThrows(SQLException.class, () -> c.setTransactionIsolation(3));
       assertEquals("HY024", e.getSQLState());
       assertTrue(e.getMessage().contains("isolation level 3"), e.getMessage());
+    }
+  }
+
+  @Test void theDatabaseMetaDataSaysTheSame() throws SQLException {
+    try (Connection c = db.connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      assertTrue(md.isReadOnly());
+      assertFalse(md.supportsTransactions());
+      assertEquals(Connection.TRANSACTION_NONE, md.getDefaultTransactionIsolation());
     }
   }
 
