@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 /**
- * The SMS side of one connection: an {@link SmsApi} per Region, its share of the JVM's I/O threads ({@link IoThreads}), the log of calls
- * made ({@code sms_meta.api_calls}) and the settings that govern calls (page size, concurrency, cache,
- * budget, partial results).
+ * The SMS side of one connection: an {@link SmsApi} per Region, its share of the JVM's I/O threads
+ * ({@link IoThreads}), the log of calls made ({@code sms_meta.api_calls}) and the settings that govern
+ * calls (page size, concurrency, cache, budget, partial results).
  */
 public final class ApiSession implements AutoCloseable {
   /** How the connection's calls are made: page size, concurrency, partial results, budget, cache. */

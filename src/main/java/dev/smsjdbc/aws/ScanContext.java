@@ -93,7 +93,10 @@ public final class ScanContext {
     stopped = true;
   }
 
-  /** Runs an API call on the I/O threads, within the connection's concurrency, unless the scan has stopped by the time it starts. */
+  /**
+   * Runs an API call on the I/O threads, within the connection's concurrency, unless the scan has stopped
+   * by the time it starts.
+   */
   public <T> Future<T> submit(Callable<T> task) {
     return session.submit(() -> {
       if (stopped()) {
