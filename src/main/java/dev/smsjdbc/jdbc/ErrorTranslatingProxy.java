@@ -86,10 +86,10 @@ final class ErrorTranslatingProxy implements InvocationHandler {
     default:
       break;
     }
-    if (target instanceof AvaticaStatement && method.getName().startsWith("execute")) {
+    String name = method.getName();
+    if (target instanceof AvaticaStatement && name.startsWith("execute")) {
       StatementFlags.clearCancel(target);
     }
-    String name = method.getName();
     if (target instanceof AvaticaResultSet rs && (boolean) call(() -> TypedGetters.handles(rs, name, args))) {
       return call(() -> TypedGetters.get(rs, name, args));
     }

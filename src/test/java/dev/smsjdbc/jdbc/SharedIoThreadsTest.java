@@ -76,7 +76,7 @@ class SharedIoThreadsTest {
     try (Connection held = db.connect()) {
       for (int i = 0; i < 20; i++) {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-          count(s.executeQuery("SELECT * FROM replication_runs"));
+          SmsTestDatabase.count(s.executeQuery("SELECT * FROM replication_runs"));
           seen.addAll(driverThreads());
         }
       }
@@ -92,7 +92,7 @@ class SharedIoThreadsTest {
 
   @Test void closingTheLastConnectionLeavesNoDriverThread() throws Exception {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
-      count(s.executeQuery("SELECT * FROM replication_runs"));
+      SmsTestDatabase.count(s.executeQuery("SELECT * FROM replication_runs"));
       assertTrue(!driverThreads().isEmpty());
     }
     long closed = System.nanoTime();
@@ -121,7 +121,7 @@ class SharedIoThreadsTest {
         for (int j = 0; j < statementsEach; j++) {
           results.add(clients.submit(() -> {
             try (Statement s = c.createStatement()) {
-              return count(s.executeQuery("SELECT * FROM replication_runs"));
+              return SmsTestDatabase.count(s.executeQuery("SELECT * FROM replication_runs"));
             }
           }));
         }
@@ -164,16 +164,6 @@ class SharedIoThreadsTest {
     Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("sms-jdbc-io"))
         .forEach(threads::add);
     return threads;
-  }
-
-  private static int count(ResultSet rs) throws SQLException {
-    try (rs) {
-      int n = 0;
-      while (rs.next()) {
-        n++;
-      }
-      return n;
-    }
   }
 
   private static boolean waitUntil(BooleanSupplier condition) throws InterruptedException {

@@ -92,6 +92,17 @@ final class SmsTestDatabase implements AutoCloseable {
     return rows;
   }
 
+  /** Reads and closes {@code rs}; returns how many rows it had. */
+  static int count(ResultSet rs) throws SQLException {
+    try (rs) {
+      int n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    }
+  }
+
   /** Asserts the API calls made since the last reset, per operation. */
   void assertCalls(int getReplicationJobs, int getReplicationRuns) {
     assertEquals(getReplicationJobs, emulator.requestCount("GetReplicationJobs"),

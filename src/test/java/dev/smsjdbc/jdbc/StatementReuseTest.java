@@ -44,7 +44,7 @@ class StatementReuseTest {
   @Test void anIdleCancelIsIgnoredByTheNextExecute() throws SQLException {
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.cancel();
-      assertEquals(JOBS, count(s.executeQuery("SELECT * FROM replication_jobs")));
+      assertEquals(JOBS, SmsTestDatabase.count(s.executeQuery("SELECT * FROM replication_jobs")));
     }
   }
 
@@ -53,9 +53,9 @@ class StatementReuseTest {
          PreparedStatement ps = c.prepareStatement("SELECT * FROM replication_jobs WHERE vm_name <> ?")) {
       ps.setString(1, "none");
       ps.cancel();
-      assertEquals(JOBS, count(ps.executeQuery()));
+      assertEquals(JOBS, SmsTestDatabase.count(ps.executeQuery()));
       ps.cancel();
-      assertEquals(JOBS, count(ps.executeQuery()));
+      assertEquals(JOBS, SmsTestDatabase.count(ps.executeQuery()));
     }
   }
 
@@ -64,9 +64,9 @@ class StatementReuseTest {
       ResultSet rs = s.executeQuery("SELECT * FROM replication_jobs");
       rs.next();
       s.cancel();
-      SQLException e = assertThrows(SQLException.class, () -> count(rs));
+      SQLException e = assertThrows(SQLException.class, () -> SmsTestDatabase.count(rs));
       assertEquals("57014", e.getSQLState());
-      assertEquals(JOBS, count(s.executeQuery("SELECT * FROM replication_jobs")));
+      assertEquals(JOBS, SmsTestDatabase.count(s.executeQuery("SELECT * FROM replication_jobs")));
     }
   }
 
@@ -77,7 +77,7 @@ class StatementReuseTest {
       CompletableFuture<SQLException> running = CompletableFuture.supplyAsync(() -> {
         started.countDown();
         try {
-          count(s.executeQuery("SELECT * FROM replication_jobs"));
+          SmsTestDatabase.count(s.executeQuery("SELECT * FROM replication_jobs"));
           return null;
         } catch (SQLException e) {
           return e;
@@ -88,7 +88,7 @@ class StatementReuseTest {
       s.cancel();
       assertEquals("57014", running.get(3, TimeUnit.SECONDS).getSQLState());
       db.emulator.faults().clear();
-      assertEquals(JOBS, count(s.executeQuery("SELECT * FROM replication_jobs")));
+      assertEquals(JOBS, SmsTestDatabase.count(s.executeQuery("SELECT * FROM replication_jobs")));
     }
   }
 
@@ -96,20 +96,10 @@ class StatementReuseTest {
     db.emulator.faults().latency(Duration.ofMillis(400));
     try (Connection c = db.connect(); Statement s = c.createStatement()) {
       s.setQueryTimeout(1);
-      SQLException e = assertThrows(SQLException.class, () -> count(s.executeQuery("SELECT * FROM replication_jobs")));
+      SQLException e = assertThrows(SQLException.class, () -> SmsTestDatabase.count(s.executeQuery("SELECT * FROM replication_jobs")));
       assertInstanceOf(SQLTimeoutException.class, e);
       db.emulator.faults().clear();
-      assertEquals(JOBS, count(s.executeQuery("SELECT * FROM replication_jobs")));
-    }
-  }
-
-  private static int count(ResultSet rs) throws SQLException {
-    try (rs) {
-      int n = 0;
-      while (rs.next()) {
-        n++;
-      }
-      return n;
+      assertEquals(JOBS, SmsTestDatabase.count(s.executeQuery("SELECT * FROM replication_jobs")));
     }
   }
 }
