@@ -18,6 +18,10 @@ public enum SqlState {
   INVALID_CHARACTER_VALUE_FOR_CAST("22018"),
   /** AWS refused the credentials or their permissions. */
   INVALID_AUTHORIZATION("28000"),
+  /** {@code getObject(column, Class)} to a type the column's value cannot become (as pgjdbc). */
+  DATA_TYPE_MISMATCH("07006"),
+  /** Text given for a TIMESTAMP parameter that is not one. */
+  INVALID_DATETIME_FORMAT("22007"),
   /** The SQL cannot be parsed, or names no such table or column. */
   SYNTAX_ERROR("42000"),
   /** The statement needs more API calls than {@code maxApiCalls}. */

@@ -204,4 +204,20 @@ public final class SmsMeta extends SmsMetaBase {
     return createResultSet(Map.of(), columns, CursorFactory.record(rowClass, fields, fieldNames),
         new Frame(0, true, iterable));
   }
+
+  // Transactions of a read-only source (ReadOnlyTransactions): Calcite's would throw
+  // UnsupportedOperationException from commit and rollback, and start with auto-commit off.
+  private final ReadOnlyTransactions transactions = new ReadOnlyTransactions();
+
+  @Override public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
+    return transactions.sync(connProps, props, requested -> super.connectionSync(ch, requested));
+  }
+
+  @Override public void commit(ConnectionHandle ch) {
+    // nothing to commit
+  }
+
+  @Override public void rollback(ConnectionHandle ch) {
+    // nothing to roll back
+  }
 }
