@@ -2,7 +2,8 @@ package dev.smsjdbc.jdbc;
 
 /**
  * Every SQLState the driver reports, in one place (as pgjdbc's {@code PSQLState}). Classes follow SQL:2016
- * and ODBC where they have one (08 connection, 22 data, 28 authorization, 42 syntax, HY driver), and
+ * and ODBC where they have one (08 connection, 0A feature not supported, 22 data, 28 authorization,
+ * 42 syntax, HY driver), and
  * PostgreSQL's codes where the standard has none (54000, 57014), so tools that know pgjdbc read them right.
  */
 public enum SqlState {
@@ -12,6 +13,8 @@ public enum SqlState {
   COMMUNICATION_ERROR("08S01"),
   /** AWS refused the credentials or their permissions. */
   INVALID_AUTHORIZATION("28000"),
+  /** The driver is read-only: INSERT, UPDATE, DELETE, MERGE and DDL are not supported. */
+  FEATURE_NOT_SUPPORTED("0A000"),
   /** The SQL cannot be parsed, or names no such table or column. */
   SYNTAX_ERROR("42000"),
   /** The statement needs more API calls than {@code maxApiCalls}. */
