@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
@@ -24,12 +25,12 @@ import java.util.Set;
  *
  * <p>Being a proxy, it also keeps the wrappers' identity (unwrap, equals, a child's parent is its wrapper),
  * and it answers {@code getWarnings}/{@code clearWarnings}, which Avatica hard-wires to "none", from
- * {@link StatementWarnings}. It does nothing else.
+ * {@link StatementWarnings}, and a result's column sizes from {@link ResultSetSizes}. It does nothing else.
  */
 final class ErrorTranslatingProxy implements InvocationHandler {
   /** Interfaces whose instances are wrapped when a wrapped method is declared to return one. */
   private static final Set<Class<?>> WRAPPED = Set.of(CallableStatement.class, PreparedStatement.class,
-      Statement.class, ResultSet.class, DatabaseMetaData.class, Connection.class);
+      Statement.class, ResultSet.class, ResultSetMetaData.class, DatabaseMetaData.class, Connection.class);
 
   private final Object target;
   private final @Nullable Object parent;
@@ -76,6 +77,13 @@ final class ErrorTranslatingProxy implements InvocationHandler {
       if (statementLike) {
         StatementWarnings.clear(target);
         return null;
+      }
+      break;
+    case "getPrecision":
+    case "getScale":
+    case "getColumnDisplaySize":
+      if (target instanceof ResultSetMetaData md) {
+        return ResultSetSizes.get(md, method, (Integer) args[0]);
       }
       break;
     default:

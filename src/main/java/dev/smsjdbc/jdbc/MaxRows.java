@@ -1,7 +1,6 @@
 package dev.smsjdbc.jdbc;
 
 import com.google.common.collect.MapMaker;
-import dev.smsjdbc.meta.ColumnSizes;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.jdbc.CalcitePrepare;
@@ -41,13 +40,10 @@ final class MaxRows {
     }
   }
 
-  /**
-   * The same plan, returning no more rows than its statement's max rows; its columns' sizes as pgjdbc reports
-   * them ({@link ColumnSizes}), since this is where every prepared signature passes.
-   */
+  /** The same plan, returning no more rows than its statement's max rows. */
   static <T> CalcitePrepare.CalciteSignature<T> capped(CalcitePrepare.CalciteSignature<T> signature) {
     return new CalcitePrepare.CalciteSignature<T>(signature.sql, signature.parameters,
-        signature.internalParameters, signature.rowType, ColumnSizes.of(signature.columns), signature.cursorFactory,
+        signature.internalParameters, signature.rowType, signature.columns, signature.cursorFactory,
         signature.rootSchema, signature.getCollationList(), -1, null, signature.statementType) {
       @Override public Enumerable<T> enumerable(DataContext dataContext) {
         Enumerable<T> rows = signature.enumerable(dataContext);
