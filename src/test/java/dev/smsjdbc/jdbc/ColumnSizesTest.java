@@ -102,6 +102,15 @@ class ColumnSizesTest {
     }
   }
 
+  @Test void timestampTextKeepsItsThreeFractionDigits() throws Exception {
+    // Avatica formats getString by the column's precision: the pgjdbc sizes must not reach it.
+    try (Connection c = db.connect(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT CAST('2024-12-16 19:32:21.5' AS TIMESTAMP(3)) FROM replication_jobs")) {
+      rs.next();
+      assertEquals("2024-12-16 19:32:21.500", rs.getString(1));
+    }
+  }
+
   private static void assertSizes(Expected e, ResultSetMetaData md) throws Exception {
     assertEquals(e.precision(), md.getPrecision(1), e.column());
     assertEquals(e.scale(), md.getScale(1), e.column());
