@@ -153,17 +153,14 @@ public final class ErrorTranslator {
   }
 
   /**
-   * Calcite's validator message with its position at the end, and for a name that does not exist the
-   * closest one that does: {@code Column 'vm_nme' not found in any table at line 1, column 8; did you mean
-   * "vm_name"?}
+   * Calcite's validator message (it starts with the position), and for a name that does not exist the closest
+   * one that does: {@code From line 1, column 8 to line 1, column 13: Column 'vm_nme' not found in any table;
+   * did you mean "vm_name"?}
    */
   private static String validationMessage(CalciteContextException context, String sql) {
-    Throwable cause = context.getCause();
-    String message = cause != null && cause.getMessage() != null ? cause.getMessage() : context.getMessage();
-    message += " at line " + context.getPosLine() + ", column " + context.getPosColumn();
     String name = StatementText.simpleName(StatementText.span(sql, context.getPosLine(), context.getPosColumn(),
         context.getEndPosLine(), context.getEndPosColumn()));
     String suggestion = name == null ? null : NameSuggestions.closest(name);
-    return suggestion == null ? message : message + "; did you mean \"" + suggestion + "\"?";
+    return context.getMessage() + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?");
   }
 }

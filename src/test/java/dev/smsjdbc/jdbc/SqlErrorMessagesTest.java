@@ -69,7 +69,8 @@ class SqlErrorMessagesTest {
   }
 
   @Test void anUnknownColumnNamesTheClosestColumn() throws Exception {
-    assertEquals("Column 'vm_nme' not found in any table at line 1, column 8; did you mean \"vm_name\"?",
+    assertEquals("From line 1, column 8 to line 1, column 13: Column 'vm_nme' not found in any table; "
+        + "did you mean \"vm_name\"?",
         syntaxError("select vm_nme from replication_jobs").getMessage());
   }
 
@@ -78,12 +79,13 @@ class SqlErrorMessagesTest {
   }
 
   @Test void anUnknownTableNamesTheClosestTable() throws Exception {
-    assertEquals("Object 'replication_job' not found at line 1, column 15; did you mean \"replication_jobs\"?",
+    assertEquals("From line 1, column 15 to line 1, column 29: Object 'replication_job' not found; "
+        + "did you mean \"replication_jobs\"?",
         syntaxError("select * from replication_job").getMessage());
   }
 
   @Test void nothingIsSuggestedWhenNoNameIsClose() throws Exception {
-    assertEquals("Column 'xyzzy' not found in any table at line 1, column 8",
+    assertEquals("From line 1, column 8 to line 1, column 12: Column 'xyzzy' not found in any table",
         syntaxError("select xyzzy from replication_jobs").getMessage());
   }
 
