@@ -70,7 +70,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code StandardSQLDialectQueryGenerator.appendQueryConditions});
  * <li>{@code plugins/org.jkiss.dbeaver.ui.editors.sql/.../execute/SQLQueryJob.java}: each statement of a
  * script on a plain statement with {@code setMaxRows(200)}, {@code execute}, then the result set or update
- * count and the warnings; the grid's Save sends an UPDATE.
+ * count and the warnings; the grid's Save sends an UPDATE;
+ * <li>{@code .../impl/jdbc/JDBCUtils.java} ({@code isConnectionAlive}: {@code isValid}) and
+ * {@code JDBCExecutionContext.close}: the disconnect.
  * </ul>
  *
  * <p>It runs on the {@code -all.jar} (hence an IT, after {@code package}) and prints what each data-editor
@@ -145,6 +147,14 @@ class DBeaverReplayIT {
       sqlEditorScript(main);
       gridSave(main);
       errorText(main);
+      for (Connection c : List.of(main, meta)) { // keep-alive (JDBCUtils.isConnectionAlive), then disconnect
+        assertTrue(call("isValid", () -> c.isValid(5)), "connection no longer valid");
+        call("disconnect", () -> {
+          c.close();
+          return null;
+        });
+        assertTrue(call("isClosed", c::isClosed));
+      }
     }
   }
 
