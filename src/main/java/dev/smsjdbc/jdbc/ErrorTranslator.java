@@ -131,6 +131,9 @@ public final class ErrorTranslator {
    * every token it expected.
    */
   private static String parseMessage(SqlParseException parse, @Nullable String sql) {
+    if (sql != null && StatementText.withoutTrailingSemicolon(sql).isBlank()) {
+      return "Syntax error: the statement is empty"; // Calcite's parser fails on no input with an index error
+    }
     SqlParserPos pos = parse.getPos();
     if (sql == null || pos == null) {
       String message = String.valueOf(parse.getMessage());

@@ -108,6 +108,12 @@ class SqlErrorMessagesTest {
     }
   }
 
+  @Test void anEmptyStatementSaysSo() throws Exception {
+    for (String sql : new String[] {"", "  \n ", ";"}) {
+      assertEquals("Syntax error: the statement is empty", syntaxError(sql).getMessage());
+    }
+  }
+
   @Test void twoStatementsAreStillAnError() throws Exception {
     assertEquals("Syntax error at or near \";\" at line 1, column 9: select 1; select 2",
         syntaxError("select 1; select 2").getMessage());
