@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
@@ -28,13 +29,14 @@ import java.util.concurrent.Callable;
  * <p>Being a proxy, it also keeps the wrappers' identity (unwrap, equals, a child's parent is its wrapper),
  * and it answers {@code getWarnings}/{@code clearWarnings}, which Avatica hard-wires to "none", from
  * {@link StatementWarnings}; it clears a statement's cancel flag as an execution starts
- * ({@link StatementFlags#clearCancel}), and hands {@code getObject(column, Class)} and TIMESTAMP getters to
- * {@link TypedGetters}, text for TIMESTAMP parameters to {@link TimestampParameters}. It does nothing else.
+ * ({@link StatementFlags#clearCancel}), hands {@code getObject(column, Class)} and TIMESTAMP getters to
+ * {@link TypedGetters}, text for TIMESTAMP parameters to {@link TimestampParameters}, and a result's column
+ * sizes to {@link ResultSetSizes}. It does nothing else.
  */
 final class ErrorTranslatingProxy implements InvocationHandler {
   /** Interfaces whose instances are wrapped when a wrapped method is declared to return one. */
   private static final Set<Class<?>> WRAPPED = Set.of(CallableStatement.class, PreparedStatement.class,
-      Statement.class, ResultSet.class, DatabaseMetaData.class, Connection.class);
+      Statement.class, ResultSet.class, ResultSetMetaData.class, DatabaseMetaData.class, Connection.class);
 
   private final Object target;
   private final @Nullable Object parent;
@@ -81,6 +83,13 @@ final class ErrorTranslatingProxy implements InvocationHandler {
       if (statementLike) {
         StatementWarnings.clear(target);
         return null;
+      }
+      break;
+    case "getPrecision":
+    case "getScale":
+    case "getColumnDisplaySize":
+      if (target instanceof ResultSetMetaData md) {
+        return ResultSetSizes.get(md, method, (Integer) args[0]);
       }
       break;
     default:
