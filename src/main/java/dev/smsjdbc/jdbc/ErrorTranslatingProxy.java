@@ -24,7 +24,7 @@ import java.util.Set;
  *
  * <p>Being a proxy, it also keeps the wrappers' identity (unwrap, equals, a child's parent is its wrapper),
  * and it answers {@code getWarnings}/{@code clearWarnings}, which Avatica hard-wires to "none", from
- * {@link StatementWarnings}. It does nothing else.
+ * {@link StatementWarnings} (statements) and {@link ConnectionWarnings} (the connection). It does nothing else.
  */
 final class ErrorTranslatingProxy implements InvocationHandler {
   /** Interfaces whose instances are wrapped when a wrapped method is declared to return one. */
@@ -71,10 +71,17 @@ final class ErrorTranslatingProxy implements InvocationHandler {
       if (statementLike) {
         return StatementWarnings.get(target);
       }
+      if (target instanceof Connection) {
+        return ConnectionWarnings.get(target);
+      }
       break;
     case "clearWarnings":
       if (statementLike) {
         StatementWarnings.clear(target);
+        return null;
+      }
+      if (target instanceof Connection) {
+        ConnectionWarnings.clear(target);
         return null;
       }
       break;

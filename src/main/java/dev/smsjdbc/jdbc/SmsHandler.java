@@ -36,6 +36,7 @@ final class SmsHandler implements Handler {
     calcite.onConnectionInit(connection);
     CalciteConnection calciteConnection = (CalciteConnection) connection;
     ApiSession session = sessions.open(calciteConnection);
+    ConnectionWarnings.set(connection, session.notices());
     SchemaPlus root = calciteConnection.getRootSchema();
     root.add(SmsSchema.NAME, new SmsSchema(session));
     root.add(SmsMetaSchema.NAME, new SmsMetaSchema(session));
