@@ -62,7 +62,7 @@ public final class ArchiveExport {
   }
 
   /** Writes the archive; returns a one-line summary. */
-  static String export(Path dir, String url, PrintStream progress, boolean terminal) throws SQLException {
+  public static String export(Path dir, String url, PrintStream progress, boolean terminal) throws SQLException {
     SmsConnectionConfig config = SmsConnectionConfig.from(
         UrlSuffix.merge(url.substring(SmsDriver.PREFIX.length()), new Properties()));
     try (ApiSession session = SessionWiring.open(config)) {
