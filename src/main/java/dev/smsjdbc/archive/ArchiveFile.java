@@ -125,7 +125,7 @@ final class ArchiveFile {
         throw new IllegalArgumentException("has a member '" + name + "' that " + kind.command
             + " output does not have");
       }
-      JsonNode value = kind.shape.member(name, e.getValue(), name);
+      JsonNode value = kind.shape.member(name, e.getValue());
       if (name.equals(kind.listMember)) {
         value.forEach(item -> items.add((ObjectNode) item));
       } else {

@@ -2,13 +2,13 @@ package dev.smsjdbc.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.base.Suppliers;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.SdkField;
@@ -19,8 +19,8 @@ import software.amazon.awssdk.core.traits.ListTrait;
 /**
  * A structure of the SMS model (a response, a {@code ReplicationJob}, a {@code VmServer}, ...) as the SDK's
  * member metadata describes it, for checking saved JSON against it: every member must be one the model has,
- * with a value of its type, and timestamps in any saved form ({@link Timestamps#parse}) come out as the
- * wire's epoch seconds. What comes out is what SMS would have sent.
+ * with a value of its type, and timestamps in any saved form ({@link Timestamps#parse}) become the wire's
+ * epoch seconds. What comes out is what SMS would have sent.
  */
 final class Shape {
   /** The members by their JSON name. */
@@ -37,43 +37,74 @@ final class Shape {
     return new Shape(builder);
   }
 
-  Set<String> memberNames() {
-    return members.keySet();
-  }
-
   boolean has(String member) {
     return members.containsKey(member);
   }
 
-  /** The value of one member, checked and in wire form. */
-  JsonNode member(String name, JsonNode value, String path) {
-    return members.get(name).wire(value, path);
+  /**
+   * The value of one member, checked and turned into wire form in place (it is the parser's own tree:
+   * copying it would double the work); null members are removed (absent, as SMS leaves them).
+   *
+   * @throws IllegalArgumentException naming the path of the first value that does not fit, e.g.
+   *     {@code replicationJobList[3].frequency must be an integer, not "12"}
+   */
+  JsonNode member(String name, JsonNode value) {
+    try {
+      return members.get(name).wire(value);
+    } catch (Misfit m) {
+      throw m.at(name);
+    }
   }
 
-  /**
-   * The object checked and in wire form; null members are left out (absent, as SMS leaves them).
-   *
-   * @throws IllegalArgumentException naming the path of the first value that does not fit
-   */
-  ObjectNode wire(JsonNode node, String path) {
+  private ObjectNode wire(JsonNode node) {
     if (!node.isObject()) {
-      throw new IllegalArgumentException(path + " must be an object");
+      throw new Misfit(" must be an object, not " + describe(node));
     }
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
       Member member = members.get(e.getKey());
       if (member == null) {
-        throw new IllegalArgumentException(path + " has a member '" + e.getKey() + "' that SMS does not have");
+        throw new Misfit(" has a member '" + e.getKey() + "' that SMS does not have");
       }
-      if (!e.getValue().isNull()) {
-        out.set(e.getKey(), member.wire(e.getValue(), path + "." + e.getKey()));
+      if (e.getValue().isNull()) {
+        fields.remove();
+        continue;
+      }
+      try {
+        JsonNode wire = member.wire(e.getValue());
+        if (wire != e.getValue()) {
+          e.setValue(wire);
+        }
+      } catch (Misfit m) {
+        throw m.at("." + e.getKey());
       }
     }
-    return out;
+    return (ObjectNode) node;
   }
 
   private static String describe(JsonNode value) {
-    return value.isValueNode() ? value.toString() : "a " + value.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    return value.isValueNode() ? value.toString() : "a " + value.getNodeType().toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** A value that does not fit; its path is filled in on the way up, so that a fitting file builds none. */
+  private static final class Misfit extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final StringBuilder path = new StringBuilder();
+    private final String problem;
+
+    Misfit(String problem) {
+      this.problem = problem;
+    }
+
+    Misfit at(String segment) {
+      path.insert(0, segment);
+      return this;
+    }
+
+    @Override public String getMessage() {
+      return path + problem;
+    }
   }
 
   /** One member: its type, and the shape of a structure or of a list's elements. */
@@ -90,32 +121,39 @@ final class Shape {
           ? new Member(field.getRequiredTrait(ListTrait.class).memberFieldInfo()) : null;
     }
 
-    JsonNode wire(JsonNode value, String path) {
+    JsonNode wire(JsonNode value) {
       if (type == MarshallingType.SDK_POJO) {
-        return structure.get().wire(value, path);
+        return structure.get().wire(value);
       }
       if (type == MarshallingType.LIST) {
         if (!value.isArray()) {
-          throw new IllegalArgumentException(path + " must be a list");
+          throw new Misfit(" must be a list, not " + describe(value));
         }
-        ArrayNode out = JsonNodeFactory.instance.arrayNode(value.size());
-        for (int i = 0; i < value.size(); i++) {
-          out.add(element.wire(value.get(i), path + "[" + i + "]"));
+        ArrayNode array = (ArrayNode) value;
+        for (int i = 0; i < array.size(); i++) {
+          try {
+            JsonNode wire = element.wire(array.get(i));
+            if (wire != array.get(i)) {
+              array.set(i, wire);
+            }
+          } catch (Misfit m) {
+            throw m.at("[" + i + "]");
+          }
         }
-        return out;
+        return array;
       }
       if (type == MarshallingType.INSTANT) {
         try {
           return Timestamps.epochSeconds(Timestamps.parse(value));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(path + ": " + e.getMessage());
+          throw new Misfit(": " + e.getMessage());
         }
       }
       boolean fits = type == MarshallingType.STRING ? value.isTextual()
           : type == MarshallingType.BOOLEAN ? value.isBoolean()
           : (type == MarshallingType.INTEGER || type == MarshallingType.LONG) && value.isIntegralNumber();
       if (!fits) {
-        throw new IllegalArgumentException(path + " must be " + (type == MarshallingType.STRING ? "a string"
+        throw new Misfit(" must be " + (type == MarshallingType.STRING ? "a string"
             : type == MarshallingType.BOOLEAN ? "true or false" : "an integer") + ", not " + describe(value));
       }
       return value;
