@@ -25,15 +25,12 @@ final class ConnectionWarnings {
 
   /** The connection's warnings, chained, or null. */
   static @Nullable SQLWarning get(Object connection) {
-    SQLWarning first = null;
-    for (String notice : NOTICES.getOrDefault(connection, List.of())) {
-      SQLWarning warning = new SQLWarning(notice, SqlState.WARNING.code());
-      if (first == null) {
-        first = warning;
-      } else {
-        first.setNextWarning(warning);
-      }
+    List<String> notices = NOTICES.getOrDefault(connection, List.of());
+    if (notices.isEmpty()) {
+      return null;
     }
+    SQLWarning first = new SQLWarning(notices.get(0), SqlState.WARNING.code());
+    notices.subList(1, notices.size()).forEach(n -> first.setNextWarning(new SQLWarning(n, SqlState.WARNING.code())));
     return first;
   }
 
