@@ -76,6 +76,25 @@ public final class Archive {
     }
   }
 
+  /**
+   * What the archive's files are now, for telling whether a copy read earlier is still current: each
+   * file's path, size and modification time.
+   *
+   * @throws ArchiveException as {@link #read} for a path that is not there or has no files
+   */
+  public static String fingerprint(Path path) {
+    StringBuilder state = new StringBuilder();
+    try {
+      for (Path file : files(path)) {
+        state.append(file).append('\0').append(Files.size(file)).append('\0')
+            .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+      }
+    } catch (IOException e) {
+      throw new ArchiveException("archive " + path + " cannot be read (" + e.getMessage() + ")", e);
+    }
+    return state.toString();
+  }
+
   /** The Regions read, in the order selected (else by name), with their resources. */
   public List<RegionHistory> regions() {
     return regions;

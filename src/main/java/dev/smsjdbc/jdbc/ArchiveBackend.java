@@ -1,5 +1,7 @@
 package dev.smsjdbc.jdbc;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.smsjdbc.archive.Archive;
 import dev.smsjdbc.archive.ArchiveException;
 import dev.smsjdbc.archive.RegionHistory;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +27,35 @@ import java.util.Map;
  * warnings.
  */
 final class ArchiveBackend {
+  /**
+   * Archives read lately, so that the connections of a pool share one copy instead of each reading it: a
+   * copy is used while its files are unchanged (path, size, modification time), and kept softly, so that it
+   * never holds memory the JVM needs.
+   */
+  private static final Cache<Key, Loaded> LOADED = CacheBuilder.newBuilder().maximumSize(4).softValues().build();
+
+  private record Key(Path path, List<String> regions, String fingerprint) {}
+
+  /** An archive's Regions as emulator data (immutable, so shared), and what reading it noticed. */
+  private record Loaded(Map<String, EmulatorData> regions, List<String> warnings) {}
+
   private ArchiveBackend() {}
+
+  private static Loaded load(Path path, List<String> regions) {
+    Path absolute = path.toAbsolutePath().normalize();
+    Key key = new Key(absolute, regions, Archive.fingerprint(absolute));
+    Loaded loaded = LOADED.getIfPresent(key);
+    if (loaded == null) {
+      Archive archive = Archive.read(absolute, regions);
+      Map<String, EmulatorData> data = new LinkedHashMap<>();
+      for (RegionHistory region : archive.regions()) {
+        data.put(region.region(), EmulatorData.of(region));
+      }
+      loaded = new Loaded(data, archive.warnings());
+      LOADED.put(key, loaded);
+    }
+    return loaded;
+  }
 
   static ApiSession open(SmsConnectionConfig config) throws SQLException {
     Path path = config.archive();
@@ -38,12 +69,10 @@ final class ArchiveBackend {
       }
     }
     try {
-      Archive archive = Archive.read(path, config.regions());
+      Loaded loaded = load(path, config.regions());
       Map<String, SdkHttpClient> transports = new LinkedHashMap<>();
-      for (RegionHistory region : archive.regions()) {
-        transports.put(region.region(), InProcessTransport.serving(EmulatorData.of(region)));
-      }
-      return SessionFactory.offline(transports, SessionWiring.settings(config), archive.warnings());
+      loaded.regions().forEach((region, data) -> transports.put(region, InProcessTransport.serving(data)));
+      return SessionFactory.offline(transports, SessionWiring.settings(config), loaded.warnings());
     } catch (ArchiveException | IllegalArgumentException e) {
       throw new SQLNonTransientConnectionException(e instanceof ArchiveException ? e.getMessage()
           : "archive " + path + ": " + e.getMessage(), SqlState.CONNECTION_UNABLE_TO_CONNECT.code(), e);

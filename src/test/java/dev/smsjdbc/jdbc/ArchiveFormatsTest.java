@@ -201,6 +201,22 @@ class ArchiveFormatsTest {
     }
   }
 
+  @Test void theNextConnectionReadsAFileThatChanged() throws Exception {
+    Map<String, ObjectNode> pages = pages(t -> t);
+    write(dir.resolve("us-east-1"), pages);
+    String id = data.replicationJobs().get(0).get("replicationJobId").asText();
+    String sql = "SELECT state FROM replication_jobs WHERE replication_job_id = ?";
+    try (Connection c = DriverManager.getConnection("jdbc:sms:archive=" + dir)) {
+      assertEquals(List.of(List.of(data.replicationJobs().get(0).get("state").asText())), rows(c, sql, id));
+    }
+    ((ObjectNode) pages.get("jobs.json").get("replicationJobList").get(0)).put("state", "DELETED");
+    ((ObjectNode) pages.get("runs-" + id + ".json").get("replicationJob")).put("state", "DELETED");
+    write(dir.resolve("us-east-1"), pages);
+    try (Connection c = DriverManager.getConnection("jdbc:sms:archive=" + dir)) {
+      assertEquals(List.of(List.of("DELETED")), rows(c, sql, id));
+    }
+  }
+
   @Test void filesThatAreNotJsonAreIgnored() throws Exception {
     write(dir.resolve("us-east-1"), pages(t -> t));
     Files.writeString(dir.resolve("us-east-1/README.txt"), "saved on 2021-05-26 with aws sms ...");
