@@ -51,6 +51,37 @@ public final class Timestamps {
   }
 
   /**
+   * The form nearly every saved timestamp has, {@code 2021-05-26T03:55:24[.511000]+00:00} (or with a space
+   * for the T), read without the general parser, which costs several times more; null for any other form.
+   */
+  private static Instant cliUtc(String t) {
+    int n = t.length();
+    if ((n != 25 && n != 32) || !t.endsWith("+00:00") || t.charAt(4) != '-' || t.charAt(7) != '-'
+        || (t.charAt(10) != 'T' && t.charAt(10) != ' ') || t.charAt(13) != ':' || t.charAt(16) != ':'
+        || (n == 32 && t.charAt(19) != '.')) {
+      return null;
+    }
+    int[] at = n == 32 ? new int[] {0, 4, 5, 7, 8, 10, 11, 13, 14, 16, 17, 19, 20, 26}
+        : new int[] {0, 4, 5, 7, 8, 10, 11, 13, 14, 16, 17, 19};
+    long[] v = new long[at.length / 2];
+    for (int i = 0; i < v.length; i++) {
+      for (int c = at[2 * i]; c < at[2 * i + 1]; c++) {
+        char ch = t.charAt(c);
+        if (ch < '0' || ch > '9') {
+          return null;
+        }
+        v[i] = v[i] * 10 + (ch - '0');
+      }
+    }
+    try {
+      return java.time.LocalDateTime.of((int) v[0], (int) v[1], (int) v[2], (int) v[3], (int) v[4], (int) v[5],
+          n == 32 ? (int) (v[6] / 1000) * 1_000_000 : 0).toInstant(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null; // e.g. month 13: let the general parser say what is wrong
+    }
+  }
+
+  /**
    * Any of the saved forms as an instant.
    *
    * @throws IllegalArgumentException if it is none of them
@@ -62,6 +93,10 @@ public final class Timestamps {
     if (node.isTextual()) {
       String text = node.asText();
       // Python's str(datetime) separates date and time with a space where ISO 8601 has a T.
+      Instant utc = cliUtc(text);
+      if (utc != null) {
+        return utc;
+      }
       String iso = text.length() > 10 && text.charAt(10) == ' '
           ? text.substring(0, 10) + 'T' + text.substring(11) : text;
       try {

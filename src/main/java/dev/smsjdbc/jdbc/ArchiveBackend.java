@@ -14,6 +14,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,20 +60,25 @@ final class ArchiveBackend {
 
   static ApiSession open(SmsConnectionConfig config) throws SQLException {
     Path path = config.archive();
-    for (ConnectionKey other : new ConnectionKey[] {ConnectionKey.DEMO, ConnectionKey.ENDPOINT,
-        ConnectionKey.ROLE_ARN}) {
-      boolean given = other == ConnectionKey.DEMO ? config.demo()
-          : other == ConnectionKey.ENDPOINT ? config.endpoint() != null : config.roleArn() != null;
+    // Saved history needs no endpoint or identity; keys naming one are reported, not silently dropped.
+    List<String> notices = new ArrayList<>();
+    for (ConnectionKey unused : List.of(ConnectionKey.DEMO, ConnectionKey.ENDPOINT, ConnectionKey.ROLE_ARN,
+        ConnectionKey.PROFILE, ConnectionKey.ACCESS_KEY_ID)) {
+      boolean given = unused == ConnectionKey.DEMO ? config.demo()
+          : unused == ConnectionKey.ENDPOINT ? config.endpoint() != null
+          : unused == ConnectionKey.ROLE_ARN ? config.roleArn() != null
+          : unused == ConnectionKey.PROFILE ? config.profile() != null : config.accessKeyId() != null;
       if (given) {
-        throw ValueType.invalid(ConnectionKey.ARCHIVE, "archive reads saved history and cannot go with "
-            + other.key);
+        notices.add(unused.key + " is not used: archive=" + path + " reads saved history, without endpoint or "
+            + "credentials.");
       }
     }
     try {
       Loaded loaded = load(path, config.regions());
       Map<String, SdkHttpClient> transports = new LinkedHashMap<>();
       loaded.regions().forEach((region, data) -> transports.put(region, InProcessTransport.serving(data)));
-      return SessionFactory.offline(transports, SessionWiring.settings(config), loaded.warnings());
+      notices.addAll(loaded.warnings());
+      return SessionFactory.offline(transports, SessionWiring.settings(config), notices);
     } catch (ArchiveException | IllegalArgumentException e) {
       throw new SQLNonTransientConnectionException(e instanceof ArchiveException ? e.getMessage()
           : "archive " + path + ": " + e.getMessage(), SqlState.CONNECTION_UNABLE_TO_CONNECT.code(), e);

@@ -6,8 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,14 +95,15 @@ class ArchiveErrorsTest {
     assertTrue(e.getMessage().contains(missing + ": no such file or folder"), e.getMessage());
   }
 
-  @Test void archiveDoesNotGoWithDemoOrAnEndpoint() throws IOException {
+  @Test void keysNamingAnEndpointOrCredentialsAreNotUsedAndSaySo() throws Exception {
     file("us-east-1/jobs.json", "{\"replicationJobList\": [" + JOB + "]}");
-    for (String other : new String[] {"demo=true", "endpoint=http://127.0.0.1:1"}) {
-      SQLException e = assertThrows(SQLException.class,
-          () -> DriverManager.getConnection("jdbc:sms:archive=" + dir + ";" + other).close());
-      assertEquals("HY024", e.getSQLState(), e.getMessage());
-      assertTrue(e.getMessage().contains("cannot go with " + other.substring(0, other.indexOf('='))),
-          e.getMessage());
+    try (Connection c = DriverManager.getConnection("jdbc:sms:archive=" + dir
+        + ";endpoint=http://127.0.0.1:1;accessKeyId=AKIAUNUSED;secretAccessKey=unused")) {
+      assertEquals(List.of(List.of(1L)), SmsTestDatabase.rows(c, "SELECT COUNT(*) FROM replication_jobs"));
+      SQLWarning w = c.getWarnings();
+      assertEquals("endpoint is not used: archive=" + dir + " reads saved history, without endpoint or "
+          + "credentials.", w.getMessage());
+      assertTrue(w.getNextWarning().getMessage().startsWith("accessKeyId is not used"));
     }
   }
 }
