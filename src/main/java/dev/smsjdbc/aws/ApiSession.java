@@ -32,12 +32,26 @@ public final class ApiSession implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ApiCallLog callLog = new ApiCallLog();
   private final List<AutoCloseable> resources = new ArrayList<>();
+  private final boolean offline;
+  private final List<String> notices;
 
   /**
    * @param cacheScope who is asking, for the shared cache: a fingerprint of the credentials and the endpoint
    * @param clients one client per Region, in the order the Regions were given
    */
   public ApiSession(Settings settings, String cacheScope, Map<String, SmsClient> clients) {
+    this(settings, cacheScope, clients, false, List.of());
+  }
+
+  /**
+   * @param offline whether the clients answer in-process from saved history ({@code archive=}): such reads
+   *     are no API calls, so they are neither charged to {@code maxApiCalls}, cached nor logged
+   * @param notices what the connection should report as warnings, e.g. about the saved history
+   */
+  ApiSession(Settings settings, String cacheScope, Map<String, SmsClient> clients, boolean offline,
+      List<String> notices) {
+    this.offline = offline;
+    this.notices = List.copyOf(notices);
     this.settings = settings;
     this.cacheScope = cacheScope;
     clients.forEach((region, client) -> apis.put(region, new SmsApi(this, client, region)));
@@ -58,6 +72,15 @@ public final class ApiSession implements AutoCloseable {
   /** The Regions of this connection, in the order given. */
   public List<String> regions() {
     return List.copyOf(apis.keySet());
+  }
+
+  boolean offline() {
+    return offline;
+  }
+
+  /** Warnings for the whole connection, e.g. about the saved history it reads; empty for live reads. */
+  public List<String> notices() {
+    return notices;
   }
 
   public ApiCallLog callLog() {

@@ -79,6 +79,10 @@ public enum ConnectionKey implements ConnectionProperty {
       + "when the connection opens (as pgjdbc); UTC shows the API's UTC times."),
   DEMO("demo", bool(), "false", "true starts the bundled emulator in-process on the demo data; no account "
       + "or credentials needed."),
+  ARCHIVE("archive", string(), null, "Saved SMS history to query instead of an endpoint: a folder (searched "
+      + "recursively for *.json, a file's Region from its nearest folder named like a Region) or one file of "
+      + "AWS CLI or SDK output of get-replication-jobs, get-replication-runs, get-servers, get-connectors, "
+      + "list-apps. No endpoint, credentials or network; region/regions select among its Regions."),
   // What login dialogs (DBeaver, BI tools) send. As in Amazon's Athena driver, they are the access key
   // pair when nothing else names credentials; otherwise they are ignored.
   USER("user", string(), null, "Access key id, if no other credentials are given (accessKeyId, profile, "

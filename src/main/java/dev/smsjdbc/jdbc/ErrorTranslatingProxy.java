@@ -28,10 +28,11 @@ import java.util.concurrent.Callable;
  *
  * <p>Being a proxy, it also keeps the wrappers' identity (unwrap, equals, a child's parent is its wrapper),
  * and it answers {@code getWarnings}/{@code clearWarnings}, which Avatica hard-wires to "none", from
- * {@link StatementWarnings}; it clears a statement's cancel flag as an execution starts
- * ({@link StatementFlags#clearCancel}), hands {@code getObject(column, Class)} and TIMESTAMP getters to
- * {@link TypedGetters}, text for TIMESTAMP parameters to {@link TimestampParameters}, and a result's column
- * sizes to {@link ResultSetSizes}. It does nothing else.
+ * {@link StatementWarnings} (statements) and {@link ConnectionWarnings} (the connection); it clears a
+ * statement's cancel flag as an execution starts ({@link StatementFlags#clearCancel}), hands
+ * {@code getObject(column, Class)} and TIMESTAMP getters to {@link TypedGetters}, text for TIMESTAMP
+ * parameters to {@link TimestampParameters}, and a result's column sizes to {@link ResultSetSizes}. It does
+ * nothing else.
  */
 final class ErrorTranslatingProxy implements InvocationHandler {
   /** Interfaces whose instances are wrapped when a wrapped method is declared to return one. */
@@ -78,10 +79,17 @@ final class ErrorTranslatingProxy implements InvocationHandler {
       if (statementLike) {
         return StatementWarnings.get(target);
       }
+      if (target instanceof Connection) {
+        return ConnectionWarnings.get(target);
+      }
       break;
     case "clearWarnings":
       if (statementLike) {
         StatementWarnings.clear(target);
+        return null;
+      }
+      if (target instanceof Connection) {
+        ConnectionWarnings.clear(target);
         return null;
       }
       break;

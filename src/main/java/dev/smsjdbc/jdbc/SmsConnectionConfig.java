@@ -6,6 +6,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import software.amazon.awssdk.core.retry.RetryMode;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
@@ -236,6 +237,12 @@ public final class SmsConnectionConfig {
 
   public boolean demo() {
     return required(ConnectionKey.DEMO);
+  }
+
+  /** {@code archive}: the saved history to read instead of an endpoint, or null. */
+  public @Nullable Path archive() {
+    String path = get(ConnectionKey.ARCHIVE);
+    return path == null ? null : Path.of(path);
   }
 
   @Override public boolean equals(Object o) {

@@ -37,6 +37,7 @@ final class SmsHandler implements Handler {
     calcite.onConnectionInit(connection);
     CalciteConnection calciteConnection = (CalciteConnection) connection;
     ApiSession session = sessions.open(calciteConnection);
+    ConnectionWarnings.set(connection, session.notices());
     SchemaPlus root = calciteConnection.getRootSchema();
     root.unwrap(CalciteSchema.class).removeSubSchema("metadata"); // Calcite's own, not data: tools list it
     root.add(SmsSchema.NAME, new SmsSchema(session));

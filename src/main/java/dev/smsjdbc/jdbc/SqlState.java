@@ -37,6 +37,8 @@ public enum SqlState {
   TIMEOUT("HYT00"),
   /** A connection property with a value the driver cannot use. */
   INVALID_ATTRIBUTE_VALUE("HY024"),
+  /** A warning that is no other class's, e.g. about the saved history an {@code archive=} connection reads. */
+  WARNING("01000"),
   /** Anything else: the message says what. */
   GENERAL_ERROR("HY000");
 
