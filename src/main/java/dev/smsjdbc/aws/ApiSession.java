@@ -126,7 +126,7 @@ public final class ApiSession implements AutoCloseable {
     if (closed.getAndSet(true)) {
       return;
     }
-    IoThreads.release(threads);
+    IoThreads.release(threads, executor.limit());
     apis.values().forEach(SmsApi::close);
     for (AutoCloseable resource : resources) {
       try {

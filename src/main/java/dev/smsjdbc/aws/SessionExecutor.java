@@ -20,6 +20,10 @@ final class SessionExecutor {
   private final Queue<FutureTask<?>> waiting = new ArrayDeque<>();
   private int running;
 
+  int limit() {
+    return limit;
+  }
+
   SessionExecutor(Executor shared, int limit) {
     this.shared = shared;
     this.limit = limit;
