@@ -4,12 +4,19 @@ import org.apache.calcite.adapter.enumerable.EnumerableLimit;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.rules.FilterProjectTransposeRule;
 import org.apache.calcite.tools.RelBuilder;
 
 import java.util.List;
 
-/** The planner rules that push key filters and LIMIT into an {@link SmsTableScan}. */
+/**
+ * The planner rules that push key filters and LIMIT into an {@link SmsTableScan}, and that bind a join's keys
+ * into it at run time.
+ */
 public final class SmsRules {
   private SmsRules() {}
 
@@ -32,7 +39,24 @@ public final class SmsRules {
           .oneInput(b1 -> b1.operand(SmsTableScan.class).predicate(scan -> scan.spec.fetch() == null).noInputs()),
       LimitRule::new).toRule();
 
-  public static final List<RelOptRule> RULES = List.of(FILTER_KEYS, LIMIT);
+  /** Binds a join's right-side SMS key to its left rows' keys at run time ({@link KeyBindingJoin}). */
+  public static final RelOptRule KEY_BINDING_JOIN = RuleConfig.of("SmsKeyBindingJoinRule",
+      b0 -> b0.operand(LogicalJoin.class).anyInputs(), KeyBindingJoinRule::new).toRule();
+
+  /**
+   * Moves a {@link KeyBindingJoin}'s key filter below a Project (field trimming puts one between it and the
+   * scan), so that it reaches the scan. Calcite's FILTER_PROJECT_TRANSPOSE leaves alone every filter with a
+   * correlation variable; this one takes only the join's key filters.
+   */
+  public static final RelOptRule BOUND_KEYS_PROJECT_TRANSPOSE = FilterProjectTransposeRule.Config.DEFAULT
+      .withOperandFor(Filter.class, f -> KeyPredicates.isBoundKeyFilter(f.getCondition()), Project.class,
+          p -> true)
+      .withDescription("SmsBoundKeysProjectTransposeRule")
+      .as(FilterProjectTransposeRule.Config.class)
+      .toRule();
+
+  public static final List<RelOptRule> RULES = List.of(FILTER_KEYS, LIMIT, KEY_BINDING_JOIN,
+      BOUND_KEYS_PROJECT_TRANSPOSE);
 
   /** See {@link #FILTER_KEYS}. */
   static final class FilterKeysRule extends RelRule<RuleConfig> {

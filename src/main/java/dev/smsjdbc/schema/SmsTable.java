@@ -89,9 +89,14 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
     throw new UnsupportedOperationException("SMS tables are queried through SQL");
   }
 
-  /** Called by the code generated for {@link SmsTableScan}, once per execution. */
-  public Enumerable<@Nullable Object[]> query(DataContext root, ScanSpec spec) {
-    ScanRequest request = spec.resolve(root);
+  /**
+   * Called by the code generated for {@link SmsTableScan}: once per execution, or, under a
+   * {@link KeyBindingJoin}, once per batch of its left rows.
+   *
+   * @param boundValues the values of the keys the join binds ({@link ScanSpec#boundKeys()}) for this batch
+   */
+  public Enumerable<@Nullable Object[]> query(DataContext root, ScanSpec spec, List<?> boundValues) {
+    ScanRequest request = spec.resolve(root, boundValues);
     AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
     Long timeout = DataContext.Variable.TIMEOUT.get(root);
     return new AbstractEnumerable<>() {
