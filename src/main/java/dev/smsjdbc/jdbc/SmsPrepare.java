@@ -1,6 +1,7 @@
 package dev.smsjdbc.jdbc;
 
 import dev.smsjdbc.schema.SmsHints;
+import dev.smsjdbc.schema.SubsetSelectivity;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -36,6 +37,7 @@ import java.util.List;
  * ({@code maxResults = n}), with the same result. A prepared statement's max rows are known only when it
  * executes: {@link MaxRows} caps those.
  * <li>The driver's SQL hints ({@link SmsHints}, e.g. {@code no_cache}) reach the table scans.
+ * <li>The planner estimates filters on a table's primary key as such ({@link SubsetSelectivity}).
  * </ul>
  */
 final class SmsPrepare extends CalcitePrepareImpl {
@@ -50,6 +52,13 @@ final class SmsPrepare extends CalcitePrepareImpl {
     } finally {
       MAX_ROWS.remove();
     }
+  }
+
+  /** As Calcite's, with the driver's metadata: the selectivity of key filters reaches the join costs. */
+  @Override protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+    RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+    cluster.setMetadataProvider(SubsetSelectivity.PROVIDER);
+    return cluster;
   }
 
   /** As Calcite's, but a statement that applies max rows (Calcite's enumerable convention, as the driver's). */

@@ -18,6 +18,7 @@ import org.apache.calcite.sql.SqlExplainLevel;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -75,9 +76,19 @@ public final class KeyBindingJoin extends EnumerableBatchNestedLoopJoin {
     return planner.getCostFactory().makeCost(rows + outer + SmsTableScan.CALL_COST * estimatedCalls(mq), 0, 0);
   }
 
-  /** EXPLAIN adds the estimated calls; the digest does not, since an estimate changes while planning. */
+  /**
+   * As Calcite's batch join, but the correlation variables as one range (every one of them would be 100
+   * names), the left field whose values are bound, and in EXPLAIN (not in the digest: an estimate changes
+   * while planning) the estimated calls.
+   */
   @Override public RelWriter explainTerms(RelWriter pw) {
-    return super.explainTerms(pw).item("boundKey", left.getRowType().getFieldNames().get(leftKey))
+    List<CorrelationId> variables = List.copyOf(variablesSet);
+    return pw.input("left", left).input("right", right)
+        .item("condition", condition)
+        .item("joinType", joinType.lowerName)
+        .item("variables", variables.get(0) + ".." + variables.get(variables.size() - 1))
+        .item("batchSize", variables.size())
+        .item("boundKey", left.getRowType().getFieldNames().get(leftKey))
         .itemIf("estimatedCalls", Math.round(estimatedCalls(getCluster().getMetadataQuery())),
             pw.getDetailLevel() != SqlExplainLevel.DIGEST_ATTRIBUTES);
   }
