@@ -98,10 +98,18 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
     return regionCount() * (double) smsTable.estimatedCalls(true, 1, -1);
   }
 
-  /** The calls this scan makes, as the planner counts them; a bound scan's are counted by its join. */
+  /**
+   * The calls this scan makes, as the planner counts them. A bound scan's are counted by its join. Keys the
+   * query names (literals, {@code ?}) count as no more calls than the listing, so that they always win: a
+   * user who lists 25 ids gets 25 calls, whatever the planner guesses of the table's size.
+   */
   double estimatedCalls() {
-    return spec.bound() ? 0 : regionCount() * (double) smsTable.estimatedCalls(spec.keyed(), spec.keyCount(),
-        spec.fetchLiteral());
+    if (spec.bound()) {
+      return 0;
+    }
+    long listing = smsTable.estimatedCalls(false, 0, spec.fetchLiteral());
+    long calls = spec.keyed() ? Math.min(listing, smsTable.estimatedCalls(true, spec.keyCount(), -1)) : listing;
+    return regionCount() * (double) calls;
   }
 
   @Override public void register(RelOptPlanner planner) {
