@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * the least recently used answers are dropped (a repeat of one of those is made again).
  */
 final class StatementPages {
-  /** Items (jobs, runs, servers, ...) kept at most: a few tens of MB for the largest items. */
-  static final long MAX_ITEMS = 10_000;
+  /** Items (jobs, runs, servers, ...) kept at most: about 15 MB of the largest (jobs with their latest runs). */
+  static final long MAX_ITEMS = 5_000;
 
   private final Cache<ResponseCache.Key, Object> answers = CacheBuilder.newBuilder()
       .maximumWeight(MAX_ITEMS).weigher((ResponseCache.Key key, Object answer) -> items(answer)).build();

@@ -85,8 +85,7 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
         .item("pageSize", smsTable.session().settings().pageSize())
         .itemIf("fetch", spec.fetch(), spec.fetch() != null)
         .itemIf("cache", "off", spec.noCache())
-        .item("estimatedCalls", spec.bound() ? "1 per distinct key (" + regions + " Region(s)), up to " + calls
-            + " per batch" : calls);
+        .item("estimatedCalls", spec.bound() ? regions + " per key, up to " + calls + " per batch" : calls);
   }
 
   int regionCount() {
