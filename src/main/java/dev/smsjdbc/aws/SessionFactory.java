@@ -9,17 +9,19 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sms.SmsClient;
-import software.amazon.awssdk.services.sms.SmsClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,37 +42,45 @@ public final class SessionFactory {
     List<String> regions = !clients.regions().isEmpty() ? clients.regions()
         : List.of(RegionChain.resolve(clients.endpoint(), profile).id());
     Consumer<ClientOverrideConfiguration.Builder> overrides = o -> {
-      o.retryStrategy(AwsRetryStrategy.forRetryMode(clients.retryMode()).toBuilder()
-          .maxAttempts(clients.maxAttempts()).build());
+      o.retryStrategy(new DeterministicFailures(AwsRetryStrategy.forRetryMode(clients.retryMode()).toBuilder()
+          .maxAttempts(clients.maxAttempts()).build()));
       if (clients.apiCallTimeout() != null) {
         o.apiCallTimeout(clients.apiCallTimeout());
       }
     };
     List<AutoCloseable> resources = new ArrayList<>();
+    SdkHttpClient http = new BoundedHttpClient(UrlConnectionHttpClient.create(), clients.maxResponseBytes());
+    resources.add(http); // given to the clients as a client, not a builder: the SDK leaves closing it to us
     AwsCredentialsProvider credentials = provider(clients.credentials());
     if (credentials instanceof AutoCloseable closeable) {
       // The default chain and profile providers may hold threads and clients of their own.
       resources.add(closeable);
     }
     if (clients.role() != null) {
-      credentials = assumeRole(clients.role(), credentials, regions.get(0), overrides, resources);
+      credentials = assumeRole(clients.role(), http, credentials, regions.get(0), overrides, resources);
     }
     Map<String, SmsClient> byRegion = new LinkedHashMap<>();
     for (String region : regions) {
-      SmsClientBuilder builder = SmsClient.builder()
-          .httpClientBuilder(UrlConnectionHttpClient.builder())
-          .putAuthScheme(QuietSigV4Signer.SCHEME)
-          .credentialsProvider(credentials)
-          .region(Region.of(region))
-          .overrideConfiguration(overrides);
-      if (clients.endpoint() != null) {
-        builder.endpointOverride(clients.endpoint());
-      }
-      byRegion.put(region, builder.build());
+      byRegion.put(region, build(SmsClient.builder(), http, credentials, region, clients.endpoint(), overrides));
     }
     ApiSession session = new ApiSession(settings, cacheScope(clients), byRegion);
     resources.forEach(session::closeOnClose);
     return session;
+  }
+
+  /** A client of the driver's kind: bounded HTTP, the quiet SigV4 signer, the connection's retries. */
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
+      SdkHttpClient http, AwsCredentialsProvider credentials, String region, @Nullable URI endpoint,
+      Consumer<ClientOverrideConfiguration.Builder> overrides) {
+    builder.httpClient(http)
+        .putAuthScheme(QuietSigV4Signer.SCHEME)
+        .credentialsProvider(credentials)
+        .region(Region.of(region))
+        .overrideConfiguration(overrides);
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
   }
 
   private static AwsCredentialsProvider provider(ClientSettings.CredentialSource source) {
@@ -91,18 +101,9 @@ public final class SessionFactory {
    * refresh thread). The STS client and the provider go to {@code resources}, to close with the connection.
    * A failure names the role ({@link ApiErrors#assumeRoleFailed}).
    */
-  private static AwsCredentialsProvider assumeRole(ClientSettings.AssumedRole role, AwsCredentialsProvider base,
-      String region, Consumer<ClientOverrideConfiguration.Builder> overrides, List<AutoCloseable> resources) {
-    StsClientBuilder builder = StsClient.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .putAuthScheme(QuietSigV4Signer.SCHEME)
-        .credentialsProvider(base)
-        .region(Region.of(region))
-        .overrideConfiguration(overrides);
-    if (role.stsEndpoint() != null) {
-      builder.endpointOverride(role.stsEndpoint());
-    }
-    StsClient sts = builder.build();
+  private static AwsCredentialsProvider assumeRole(ClientSettings.AssumedRole role, SdkHttpClient http,
+      AwsCredentialsProvider base, String region, Consumer<ClientOverrideConfiguration.Builder> overrides, List<AutoCloseable> resources) {
+    StsClient sts = build(StsClient.builder(), http, base, region, role.stsEndpoint(), overrides);
     StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .asyncCredentialUpdateEnabled(false)
