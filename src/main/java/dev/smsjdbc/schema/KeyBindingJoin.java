@@ -8,7 +8,9 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelCollationTraitDef;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.RelMdCollation;
@@ -67,13 +69,32 @@ public final class KeyBindingJoin extends EnumerableBatchNestedLoopJoin {
     return callsPerKey * (distinct == null ? outer : Math.min(distinct, outer));
   }
 
+  /**
+   * Calls, when the right side reads the bound keys. When it does not (no rule turned the key filter into scan
+   * keys), Calcite's cost: the right side re-read for every batch, a listing each time.
+   */
   @Override public @Nullable RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    if (!readsBoundKeys(right, 0)) {
+      return super.computeSelfCost(planner, mq);
+    }
     double outer = mq.getRowCount(left);
     if (Double.isInfinite(outer)) {
       return planner.getCostFactory().makeInfiniteCost();
     }
     double rows = mq.getRowCount(this);
     return planner.getCostFactory().makeCost(rows + outer + SmsTableScan.CALL_COST * estimatedCalls(mq), 0, 0);
+  }
+
+  /** Whether {@code rel}, the right side, is (best planned as) a scan with bound keys, maybe below a Calc. */
+  private static boolean readsBoundKeys(RelNode rel, int depth) {
+    if (rel instanceof RelSubset subset) {
+      RelNode best = subset.getBest();
+      return best != null && readsBoundKeys(best, depth + 1);
+    }
+    if (rel instanceof SmsTableScan scan) {
+      return scan.spec.bound();
+    }
+    return depth < 12 && rel instanceof SingleRel single && readsBoundKeys(single.getInput(), depth + 1);
   }
 
   /**

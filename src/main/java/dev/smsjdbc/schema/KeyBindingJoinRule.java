@@ -41,10 +41,15 @@ final class KeyBindingJoinRule extends RelRule<RuleConfig> {
     super(config);
   }
 
+  /**
+   * The join types Calcite's batch join implements. Whether a key reaches a scan is decided in onMatch: it
+   * depends on the planner's subsets, which change between the queueing of a match and its firing, and
+   * Volcano asserts that a match still matches when it fires.
+   */
   @Override public boolean matches(RelOptRuleCall call) {
     LogicalJoin join = call.rel(0);
     return switch (join.getJoinType()) {
-      case INNER, LEFT, SEMI, ANTI -> boundKey(join) != null;
+      case INNER, LEFT, SEMI, ANTI -> true;
       default -> false;
     };
   }
@@ -97,7 +102,7 @@ final class KeyBindingJoinRule extends RelRule<RuleConfig> {
       return keyScan(subset.getBestOrOriginal(), field, depth + 1);
     }
     if (rel instanceof SmsTableScan scan) {
-      return !scan.spec.filtered() && field == scan.smsTable.definition().keyIndex() ? scan : null;
+      return !scan.spec.keyed() && field == scan.smsTable.definition().keyIndex() ? scan : null;
     }
     if (rel instanceof Filter filter) {
       return keyScan(filter.getInput(), field, depth + 1);

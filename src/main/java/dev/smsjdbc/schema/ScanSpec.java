@@ -53,11 +53,6 @@ public record ScanSpec(@Nullable ImmutableList<RexNode> keys, @Nullable Immutabl
     return new ScanSpec(keys, regions, fetch, SmsHints.noCache(hints));
   }
 
-  /** Whether a filter was pushed: the rule that does it runs once per scan. */
-  boolean filtered() {
-    return keys != null || regions != null;
-  }
-
   boolean keyed() {
     return keys != null;
   }

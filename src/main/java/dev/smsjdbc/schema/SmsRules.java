@@ -9,6 +9,7 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.rules.FilterProjectTransposeRule;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.tools.RelBuilder;
 
 import java.util.List;
@@ -22,11 +23,12 @@ public final class SmsRules {
 
   /**
    * Turns {@code WHERE key = 'x'} (or IN, OR of =, with literals or {@code ?}) into scan keys, and the same
-   * shapes on {@code region} into the Regions to read.
+   * shapes on {@code region} into the Regions to read. A scan whose Regions are pushed already still takes
+   * keys: a join's bound keys arrive in a filter of their own.
    */
   public static final RelOptRule FILTER_KEYS = RuleConfig.of("SmsFilterKeysRule",
       b0 -> b0.operand(LogicalFilter.class).oneInput(b1 ->
-          b1.operand(SmsTableScan.class).predicate(scan -> !scan.spec.filtered())
+          b1.operand(SmsTableScan.class).predicate(scan -> !scan.spec.keyed())
               .noInputs()),
       FilterKeysRule::new).toRule();
 
@@ -68,13 +70,16 @@ public final class SmsRules {
       LogicalFilter filter = call.rel(0);
       SmsTableScan scan = call.rel(1);
       TableDefinition<?> definition = scan.smsTable.definition();
+      List<RexNode> regions = scan.spec.regions();
+      // Regions pushed already stay as they are; a further region predicate is left to Calcite.
       KeyPredicates.Split split = KeyPredicates.split(filter.getCluster().getRexBuilder(),
-          filter.getCondition(), definition.keyIndex(), definition.regionIndex());
+          filter.getCondition(), definition.keyIndex(), regions == null ? definition.regionIndex() : -1);
       if (split == null) {
         return;
       }
       RelBuilder builder = call.builder();
-      builder.push(scan.withSpec(scan.spec.withFilter(split.keys(), split.regions()))).filter(split.remaining());
+      builder.push(scan.withSpec(scan.spec.withFilter(split.keys(), regions == null ? split.regions() : regions)))
+          .filter(split.remaining());
       call.transformTo(builder.build());
     }
   }

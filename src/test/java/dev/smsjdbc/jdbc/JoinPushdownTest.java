@@ -51,6 +51,12 @@ class JoinPushdownTest {
         JOB_PAGES, runPages(db, failed), 0);
   }
 
+  @Test void aRegionFilterOnTheRunsKeepsTheKeysBound() throws Exception {
+    assertCalls("SELECT j.vm_name, r.replication_run_id FROM replication_jobs j "
+        + "JOIN replication_runs r ON r.replication_job_id = j.replication_job_id "
+        + "WHERE j.state = 'FAILED' AND r.region = 'us-east-1'", JOB_PAGES, runPages(db, failed), 0);
+  }
+
   @Test void leftJoinReadsOnlyTheLeftJobsRuns() throws Exception {
     assertCalls("SELECT j.replication_job_id, r.replication_run_id FROM replication_jobs j "
         + "LEFT JOIN replication_runs r ON r.replication_job_id = j.replication_job_id AND r.state = 'FAILED' "
