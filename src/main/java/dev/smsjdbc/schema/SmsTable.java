@@ -33,6 +33,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 /**
  * A table backed by an SMS list operation. Planning turns it into an {@link SmsTableScan}, which carries what
@@ -44,6 +45,8 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
     implements TranslatableTable, DefinedTable, BuiltInMetadata.Selectivity.Handler {
   private final TableDefinition<T> definition;
   protected final ApiSession session;
+  /** Rows per Region of the last complete listing on this connection, or -1 before one. */
+  private volatile double listedRows = -1;
 
   protected SmsTable(TableDefinition<T> definition, ApiSession session) {
     super(Object[].class);
@@ -64,6 +67,15 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
 
   /** A rough row count per Region, so that the planner prefers scans with keys or a limit. */
   abstract double estimatedRows(boolean keyed, int keyCount);
+
+  /**
+   * The rows per Region of a whole listing: what the last complete listing on this connection returned, else
+   * {@code assumed}. So the planner weighs binding keys against a listing of the table's real size.
+   */
+  double listingRows(double assumed) {
+    double listed = listedRows;
+    return listed >= 0 ? listed : assumed;
+  }
 
   /** An estimate of the API calls a scan makes in one Region, for EXPLAIN. */
   long estimatedCalls(boolean keyed, int keyCount, long fetch) {
@@ -141,10 +153,47 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
         ScanContext context = new ScanContext(session, StatementExecutions.of(cancelFlag), cancelFlag, timeout,
             request.useCache());
         Enumerator<T> items = session.scan(context, request, read());
+        if (request.keys() == null && request.limit() < 0) {
+          int regions = request.regions() == null ? session.regions().size() : request.regions().size();
+          items = new ListingCounter<>(items, n -> listedRows = Math.max(1, (double) n / Math.max(1, regions)));
+        }
         long limit = request.limit();
         return Linq4j.transform(limit < 0 ? items : new LimitedEnumerator<>(items, limit), definition::toRow);
       }
     };
+  }
+
+  /** Counts the items of a listing and reports their number once it has been read to the end. */
+  private static final class ListingCounter<E> implements Enumerator<E> {
+    private final Enumerator<E> delegate;
+    private final LongConsumer done;
+    private long count;
+
+    ListingCounter(Enumerator<E> delegate, LongConsumer done) {
+      this.delegate = delegate;
+      this.done = done;
+    }
+
+    @Override public E current() {
+      return delegate.current();
+    }
+
+    @Override public boolean moveNext() {
+      if (delegate.moveNext()) {
+        count++;
+        return true;
+      }
+      done.accept(count);
+      return false;
+    }
+
+    @Override public void reset() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override public void close() {
+      delegate.close();
+    }
   }
 
   /**

@@ -132,6 +132,23 @@ class JoinPushdownTest {
         + "ON j.replication_job_id = s.replication_job_id", JOB_PAGES, 0, SERVER_PAGES);
   }
 
+  @Test void aListingReadOnTheConnectionTellsThePlannerTheJobsSize() throws Exception {
+    // 7 servers: 7 lookups by id are fewer than the 10 pages of the 100 jobs assumed, more than the 5 pages of
+    // the 45 jobs a listing has shown.
+    List<String> servers = serversWithJobs(db).subList(0, 7).stream().map(s -> s.get("serverId").asText()).toList();
+    String sql = "SELECT s.vm_name, j.state FROM servers s JOIN replication_jobs j "
+        + "ON j.replication_job_id = s.replication_job_id WHERE s.server_id IN (" + quoted(servers) + ")";
+    try (Connection c = db.connect(JoinTestData.PAGE_SIZE)) {
+      db.emulator.resetCounters();
+      SmsTestDatabase.rows(c, sql);
+      db.assertCalls(7, 0);
+      SmsTestDatabase.rows(c, "SELECT count(*) FROM replication_jobs");
+      db.emulator.resetCounters();
+      assertEquals(7, SmsTestDatabase.rows(c, sql).size());
+      db.assertCalls(JOB_PAGES, 0);
+    }
+  }
+
   /**
    * Runs {@code sql}, asserts the calls per operation, then compares its rows with those of the same query
    * without key binding (a listing and a hash join).
