@@ -153,77 +153,11 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
         ScanContext context = new ScanContext(session, StatementExecutions.of(cancelFlag), cancelFlag, timeout,
             request.useCache());
         Enumerator<T> items = session.scan(context, request, read());
-        if (request.keys() == null && request.limit() < 0) {
-          int regions = request.regions() == null ? session.regions().size() : request.regions().size();
-          items = new ListingCounter<>(items, n -> listedRows = Math.max(1, (double) n / Math.max(1, regions)));
-        }
-        long limit = request.limit();
-        return Linq4j.transform(limit < 0 ? items : new LimitedEnumerator<>(items, limit), definition::toRow);
+        int regions = request.regions() == null ? session.regions().size() : request.regions().size();
+        LongConsumer listed = request.keys() == null && request.limit() < 0
+            ? n -> listedRows = Math.max(1, (double) n / Math.max(1, regions)) : null;
+        return Linq4j.transform(new ScanItems<>(items, request.limit(), listed), definition::toRow);
       }
     };
-  }
-
-  /** Counts the items of a listing and reports their number once it has been read to the end. */
-  private static final class ListingCounter<E> implements Enumerator<E> {
-    private final Enumerator<E> delegate;
-    private final LongConsumer done;
-    private long count;
-
-    ListingCounter(Enumerator<E> delegate, LongConsumer done) {
-      this.delegate = delegate;
-      this.done = done;
-    }
-
-    @Override public E current() {
-      return delegate.current();
-    }
-
-    @Override public boolean moveNext() {
-      if (delegate.moveNext()) {
-        count++;
-        return true;
-      }
-      done.accept(count);
-      return false;
-    }
-
-    @Override public void reset() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override public void close() {
-      delegate.close();
-    }
-  }
-
-  /**
-   * Stops after {@code limit} items without asking for another. Calcite's own LIMIT pulls one row more than
-   * it returns, which would cost a further API call just to be thrown away.
-   */
-  private static final class LimitedEnumerator<E> implements Enumerator<E> {
-    private final Enumerator<E> delegate;
-    private final long limit;
-    private long count;
-
-    LimitedEnumerator(Enumerator<E> delegate, long limit) {
-      this.delegate = delegate;
-      this.limit = limit;
-    }
-
-    @Override public E current() {
-      return delegate.current();
-    }
-
-    @Override public boolean moveNext() {
-      return count < limit && delegate.moveNext() && ++count > 0;
-    }
-
-    @Override public void reset() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override public void close() {
-      delegate.close();
-    }
   }
 }
