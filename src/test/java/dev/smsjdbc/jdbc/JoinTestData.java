@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -65,6 +66,10 @@ final class JoinTestData {
     Consumer<RelOptPlanner> noKeyBinding =
         p -> p.setRuleDescExclusionFilter(Pattern.compile("SmsKeyBindingJoinRule"));
     try (Hook.Closeable ignored = Hook.PLANNER.addThread(noKeyBinding)) {
+      if (params.length == 0) {
+        String plan = explain(c, sql);
+        assertFalse(plan.contains("KeyBindingJoin"), () -> "key binding is still on: " + plan);
+      }
       return sorted(SmsTestDatabase.rows(c, sql, params));
     }
   }
