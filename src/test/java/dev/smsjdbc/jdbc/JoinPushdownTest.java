@@ -113,7 +113,7 @@ class JoinPushdownTest {
   }
 
   @Test void keysRepeatedInLaterBatchesAreReadOnce() throws Exception {
-    // 150 rows are two batches of the join; they name 3 jobs.
+    // 150 rows are five batches of the join; they name 3 jobs.
     List<String> jobs = allJobs(db).subList(30, 33);
     String values = IntStream.range(0, 150).mapToObj(i -> "('" + jobs.get(i % 3) + "', " + i + ")")
         .collect(Collectors.joining(", "));

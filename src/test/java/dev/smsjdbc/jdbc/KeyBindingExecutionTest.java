@@ -140,11 +140,11 @@ class KeyBindingExecutionTest {
       db.emulator.resetCounters();
       String plan = JoinTestData.explain(c, RUNS_OF_JOBS_IN_STATE.replace("?", "'FAILED'"));
       assertTrue(plan.contains("KeyBindingJoin(condition=[=($3, $0)], joinType=[inner], variables=[$cor"), plan);
-      assertTrue(plan.contains("batchSize=[100], boundKey=[replication_job_id], estimatedCalls=[15])"), plan);
+      assertTrue(plan.contains("batchSize=[32], boundKey=[replication_job_id], estimatedCalls=[15])"), plan);
       assertTrue(plan.contains("SmsTableScan(table=[[sms, replication_runs]], operation=[[GetReplicationRuns]], "
           + "keys=[[$cor"), plan);
-      assertTrue(plan.contains(".replication_job_id]], keysFrom=[KeyBindingJoin, up to 100 per batch], "
-          + "regions=[[us-east-1]], pageSize=[10], estimatedCalls=[1 per key, up to 100 per batch])"),
+      assertTrue(plan.contains(".replication_job_id]], keysFrom=[KeyBindingJoin, up to 32 per batch], "
+          + "regions=[[us-east-1]], pageSize=[10], estimatedCalls=[1 per key, up to 32 per batch])"),
           plan);
       assertEquals(0, db.emulator.requestCount(), () -> "EXPLAIN makes no call: " + db.emulator.requestLog());
     }
