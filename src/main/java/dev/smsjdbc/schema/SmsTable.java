@@ -32,6 +32,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
@@ -145,6 +146,7 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
     ScanRequest request = spec.resolve(root, boundValues);
     AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
     Long timeout = DataContext.Variable.TIMEOUT.get(root);
+    TimeZone zone = DataContext.Variable.TIME_ZONE.get(root);
     return new AbstractEnumerable<>() {
       @Override public Enumerator<@Nullable Object[]> enumerator() {
         if (request.isEmpty()) {
@@ -156,7 +158,7 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
         int regions = request.regions() == null ? session.regions().size() : request.regions().size();
         LongConsumer listed = request.keys() == null && request.limit() < 0
             ? n -> listedRows = Math.max(1, (double) n / Math.max(1, regions)) : null;
-        return Linq4j.transform(new ScanItems<>(items, request.limit(), listed), definition::toRow);
+        return Linq4j.transform(new ScanItems<>(items, request.limit(), listed), item -> definition.toRow(item, zone));
       }
     };
   }

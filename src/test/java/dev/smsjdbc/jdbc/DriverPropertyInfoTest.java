@@ -51,7 +51,7 @@ class DriverPropertyInfoTest {
 
   @Test void offersNoCalciteInternalsButCaseSensitive() throws SQLException {
     for (String internal : List.of("model", "lex", "schemaFactory", "FACTORY", "DRUID_FETCH", "SCHEMA", "schema",
-        "timeZone", "fun", "typeSystem", "parserFactory")) {
+        "fun", "typeSystem", "parserFactory")) {
       assertFalse(info("jdbc:sms:", new Properties()).containsKey(internal), internal);
     }
   }
