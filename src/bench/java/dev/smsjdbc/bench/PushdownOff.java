@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class PushdownOff {
   /** The descriptions of the rules that push keys and limits into the scans. */
-  static final Pattern RULES = Pattern.compile("SmsFilterKeysRule|SmsLimitRule|JoinPushTransitivePredicatesRule");
+  static final Pattern RULES = Pattern.compile("SmsFilterKeysRule|SmsLimitRule|SmsKeyBindingJoinRule|JoinPushTransitivePredicatesRule");
 
   private PushdownOff() {}
 

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One execution of a statement as the API side sees it: an id for {@code sms_meta.api_calls}, the calls made
- * against the {@code maxApiCalls} budget, and the failures that did not stop it (a Region skipped with
+ * against the {@code maxApiCalls} budget, the answers it got (shared by identical calls), and the failures that did not stop it (a Region skipped with
  * {@code partialResults}), which the JDBC layer reports as warnings. {@link #reset} starts the next execution.
  */
 public final class Execution {
@@ -16,16 +16,23 @@ public final class Execution {
   private volatile long id = IDS.incrementAndGet();
   private final AtomicInteger calls = new AtomicInteger();
   private final List<ApiException> warnings = new ArrayList<>();
+  private volatile StatementPages pages = new StatementPages();
 
-  /** Starts a new execution: new id, no calls, no warnings. */
+  /** Starts a new execution: new id, no calls, no warnings, no answers shared yet. */
   public synchronized void reset() {
     id = IDS.incrementAndGet();
     calls.set(0);
     warnings.clear();
+    pages = new StatementPages();
   }
 
   public long id() {
     return id;
+  }
+
+  /** The answers of the calls this execution made: each identical call is made once. */
+  StatementPages pages() {
+    return pages;
   }
 
   /** Counts {@code n} calls about to be made; fails, before they are made, if they would exceed the budget. */

@@ -183,17 +183,24 @@ public final class SmsApi implements AutoCloseable {
   }
 
   /**
-   * Makes one API call: charged to the statement's budget, answered from the shared cache when allowed,
-   * logged at DEBUG and recorded in the connection's call log.
+   * Makes one API call, unless the statement made it already: charged to the statement's budget, answered
+   * from the shared cache when allowed, logged at DEBUG and recorded in the connection's call log.
    *
    * @param notFound the answer when AWS says the id in the call does not exist (InvalidParameterException),
    *     or null if that is an error
    */
   private <R> R call(ScanContext context, SmsOperation operation, List<Object> parameters, String description,
       Supplier<R> call, @Nullable R notFound) {
+    ResponseCache.Key key = new ResponseCache.Key(session.cacheScope(), region, operation, parameters);
+    // Within one statement, an identical call is made once (the same snapshot everywhere), cache or not.
+    return context.execution().pages().get(key, () -> callOnce(context, key, description, call, notFound));
+  }
+
+  private <R> R callOnce(ScanContext context, ResponseCache.Key key, String description, Supplier<R> call,
+      @Nullable R notFound) {
     ApiSession.Settings settings = session.settings();
     Execution execution = context.execution();
-    ResponseCache.Key key = new ResponseCache.Key(session.cacheScope(), region, operation, parameters);
+    SmsOperation operation = key.operation();
     if (session.offline()) {
       return offline(call, notFound); // saved history: no API call to charge, cache or log
     }

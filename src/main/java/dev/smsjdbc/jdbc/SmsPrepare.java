@@ -1,6 +1,7 @@
 package dev.smsjdbc.jdbc;
 
 import dev.smsjdbc.schema.SmsHints;
+import dev.smsjdbc.schema.SubsetSelectivity;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -40,6 +41,7 @@ import java.util.List;
  * <li>Statements that write are refused before planning ({@link ReadOnlyStatements}); a trailing {@code ;}
  * is accepted; failures carry the statement's text to {@link ErrorTranslator}.
  * <li>The driver's SQL hints ({@link SmsHints}, e.g. {@code no_cache}) reach the table scans.
+ * <li>The planner estimates filters on a table's primary key as such ({@link SubsetSelectivity}).
  * </ul>
  */
 final class SmsPrepare extends CalcitePrepareImpl {
@@ -60,6 +62,13 @@ final class SmsPrepare extends CalcitePrepareImpl {
     } finally {
       MAX_ROWS.remove();
     }
+  }
+
+  /** As Calcite's, with the driver's metadata: the selectivity of key filters reaches the join costs. */
+  @Override protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+    RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+    cluster.setMetadataProvider(SubsetSelectivity.PROVIDER);
+    return cluster;
   }
 
   /** Tools end statements with {@code ;}; Calcite's parser does not accept it. */

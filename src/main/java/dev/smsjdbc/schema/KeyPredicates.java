@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * Finds, in a filter condition, a conjunct that pins the key column to a list of values: {@code key = 'x'},
  * {@code key = ?}, {@code key IN ('x', 'y')}, {@code key IN (?, ?)}, or an OR of such equalities. Pure
- * translation, apart from the planner: the values are literals or dynamic parameters, resolved when the
- * scan runs.
+ * translation, apart from the planner: the values are literals, dynamic parameters or keys a join binds,
+ * resolved when the scan runs.
  */
 public final class KeyPredicates {
   private KeyPredicates() {}
@@ -113,7 +113,25 @@ public final class KeyPredicates {
     return node instanceof RexInputRef ref && ref.getIndex() == keyIndex;
   }
 
+  /** A literal, a {@code ?}, or a key bound at run time by a {@link KeyBindingJoin}. */
   private static boolean isValue(RexNode node) {
-    return node instanceof RexLiteral || node instanceof RexDynamicParam;
+    return node instanceof RexLiteral || node instanceof RexDynamicParam || ScanSpec.isBound(node);
+  }
+
+  /**
+   * Whether {@code condition} is what a {@link KeyBindingJoin} puts on its right input:
+   * {@code $i = $cor0.f OR $i = $cor1.f ...}.
+   */
+  static boolean isBoundKeyFilter(RexNode condition) {
+    for (RexNode term : RelOptUtil.disjunctions(condition)) {
+      if (term.getKind() != SqlKind.EQUALS) {
+        return false;
+      }
+      List<RexNode> operands = ((RexCall) term).getOperands();
+      if (!(operands.get(0) instanceof RexInputRef && ScanSpec.isBound(operands.get(1)))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

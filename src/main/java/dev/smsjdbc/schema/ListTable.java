@@ -30,7 +30,7 @@ public final class ListTable<T> extends SmsTable<Regional<T>> {
   }
 
   @Override double estimatedRows(boolean keyed, int keyCount) {
-    return estimatedRows;
+    return listingRows(estimatedRows);
   }
 
   @Override protected ApiSession.RegionScan<Regional<T>> read() {

@@ -18,7 +18,7 @@ public final class ReplicationJobsTable extends SmsTable<JobRow> {
   }
 
   @Override double estimatedRows(boolean keyed, int keyCount) {
-    return keyed ? keyCount : 100;
+    return keyed ? keyCount : listingRows(100);
   }
 
   @Override protected ApiSession.RegionScan<JobRow> read() {

@@ -22,10 +22,13 @@ public final class ReplicationRunsTable extends SmsTable<RunRow> {
   }
 
   @Override double estimatedRows(boolean keyed, int keyCount) {
-    return (keyed ? keyCount : 100) * 25.0;
+    return keyed ? keyCount * 25.0 : listingRows(100 * 25.0);
   }
 
-  /** Keyed: one call per job (runs of a job rarely span pages); else the job pages, then one call per job. */
+  /**
+   * Keyed: one call per job (runs of a job rarely span pages); else the job pages, then one call per job,
+   * assuming 25 runs per job.
+   */
   @Override long estimatedCalls(boolean keyed, int keyCount, long fetch) {
     return keyed ? keyCount : pages(estimatedRows(false, 0) / 25) + (long) (estimatedRows(false, 0) / 25);
   }

@@ -13,9 +13,16 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.linq4j.QueryProvider;
 import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.RelMdUtil;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.Statistics;
@@ -23,9 +30,11 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 /**
  * A table backed by an SMS list operation. Planning turns it into an {@link SmsTableScan}, which carries what
@@ -33,9 +42,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * @param <T> the API item a row is made from
  */
-public abstract class SmsTable<T> extends AbstractQueryableTable implements TranslatableTable, DefinedTable {
+public abstract class SmsTable<T> extends AbstractQueryableTable
+    implements TranslatableTable, DefinedTable, BuiltInMetadata.Selectivity.Handler {
   private final TableDefinition<T> definition;
   protected final ApiSession session;
+  /** Rows per Region of the last complete listing on this connection, or -1 before one. */
+  private volatile double listedRows = -1;
 
   protected SmsTable(TableDefinition<T> definition, ApiSession session) {
     super(Object[].class);
@@ -56,6 +68,15 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
 
   /** A rough row count per Region, so that the planner prefers scans with keys or a limit. */
   abstract double estimatedRows(boolean keyed, int keyCount);
+
+  /**
+   * The rows per Region of a whole listing: what the last complete listing on this connection returned, else
+   * {@code assumed}. So the planner weighs binding keys against a listing of the table's real size.
+   */
+  double listingRows(double assumed) {
+    double listed = listedRows;
+    return listed >= 0 ? listed : assumed;
+  }
 
   /** An estimate of the API calls a scan makes in one Region, for EXPLAIN. */
   long estimatedCalls(boolean keyed, int keyCount, long fetch) {
@@ -80,6 +101,31 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
     return Statistics.of(estimatedRows(false, 0), uniqueKeys);
   }
 
+  /**
+   * How many of a scan's rows a filter keeps, for the planner: Calcite's guesses, except that an equality on
+   * the primary key ({@code server_id = ?}) keeps one row per value. Without it, a filter on one server
+   * would count as 15% of the servers, and binding their job ids would look dearer than listing the jobs.
+   */
+  @Override public @Nullable Double getSelectivity(RelNode scan, RelMetadataQuery mq, @Nullable RexNode predicate) {
+    List<String> key = definition.primaryKey();
+    if (predicate == null || key.size() != 1) {
+      return RelMdUtil.guessSelectivity(predicate);
+    }
+    RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
+    double rows = Math.max(1, scan.estimateRowCount(mq));
+    double selectivity = 1;
+    List<RexNode> rest = new ArrayList<>();
+    for (RexNode conjunct : RelOptUtil.conjunctions(predicate)) {
+      List<RexNode> values = KeyPredicates.keyValues(rexBuilder, conjunct, definition.indexOf(key.get(0)));
+      if (values == null) {
+        rest.add(conjunct);
+      } else {
+        selectivity *= Math.min(1, values.size() / rows);
+      }
+    }
+    return selectivity * RelMdUtil.guessSelectivity(RexUtil.composeConjunction(rexBuilder, rest));
+  }
+
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     return new SmsTableScan(context.getCluster(), relOptTable, this, ScanSpec.ALL.withHints(context.getTableHints()),
         context.getTableHints());
@@ -90,9 +136,14 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
     throw new UnsupportedOperationException("SMS tables are queried through SQL");
   }
 
-  /** Called by the code generated for {@link SmsTableScan}, once per execution. */
-  public Enumerable<@Nullable Object[]> query(DataContext root, ScanSpec spec) {
-    ScanRequest request = spec.resolve(root);
+  /**
+   * Called by the code generated for {@link SmsTableScan}: once per execution, or, under a
+   * {@link KeyBindingJoin}, once per batch of its left rows.
+   *
+   * @param boundValues the values of the keys the join binds ({@link ScanSpec#boundKeys()}) for this batch
+   */
+  public Enumerable<@Nullable Object[]> query(DataContext root, ScanSpec spec, List<?> boundValues) {
+    ScanRequest request = spec.resolve(root, boundValues);
     AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
     Long timeout = DataContext.Variable.TIMEOUT.get(root);
     TimeZone zone = DataContext.Variable.TIME_ZONE.get(root);
@@ -104,41 +155,11 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
         ScanContext context = new ScanContext(session, StatementExecutions.of(cancelFlag), cancelFlag, timeout,
             request.useCache());
         Enumerator<T> items = session.scan(context, request, read());
-        long limit = request.limit();
-        return Linq4j.transform(limit < 0 ? items : new LimitedEnumerator<>(items, limit),
-            item -> definition.toRow(item, zone));
+        int regions = request.regions() == null ? session.regions().size() : request.regions().size();
+        LongConsumer listed = request.keys() == null && request.limit() < 0
+            ? n -> listedRows = Math.max(1, (double) n / Math.max(1, regions)) : null;
+        return Linq4j.transform(new ScanItems<>(items, request.limit(), listed), item -> definition.toRow(item, zone));
       }
     };
-  }
-
-  /**
-   * Stops after {@code limit} items without asking for another. Calcite's own LIMIT pulls one row more than
-   * it returns, which would cost a further API call just to be thrown away.
-   */
-  private static final class LimitedEnumerator<E> implements Enumerator<E> {
-    private final Enumerator<E> delegate;
-    private final long limit;
-    private long count;
-
-    LimitedEnumerator(Enumerator<E> delegate, long limit) {
-      this.delegate = delegate;
-      this.limit = limit;
-    }
-
-    @Override public E current() {
-      return delegate.current();
-    }
-
-    @Override public boolean moveNext() {
-      return count < limit && delegate.moveNext() && ++count > 0;
-    }
-
-    @Override public void reset() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override public void close() {
-      delegate.close();
-    }
   }
 }
