@@ -39,6 +39,9 @@ public final class Bench {
     header(report, loadBefore);
     QueryBench queries = new QueryBench(report);
     queries.run(options.latencies(), options.work());
+    if (options.latencies().contains(40L)) {
+      report.text("\n## Joins with keys bound at run time\n\n" + JoinBench.table(40) + "\n");
+    }
     Optional<CdsArchive> cds = options.startupReps() > 0
         ? CdsArchive.create(options.work(), StartupBench.LAUNCHER_FLAGS) : Optional.empty();
     if (!options.cliLatencies().isEmpty()) {

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  * The joins whose keys the driver binds at run time ({@code KeyBindingJoin}): API calls against the fewest the
  * query needs, and wall time against the theoretical minimum (dependent calls in sequence, independent ones
  * {@code maxConcurrency} at a time, each call {@code latency} ms), beside the same statement without key
- * binding. A separate program, so far, not a part of {@link Bench}: {@code java -cp ... JoinBench [latencyMs]}
- * prints a Markdown table. The emulator runs in this JVM (no heap figures here).
+ * binding. {@link Bench} adds its table at 40 ms per call; {@code java -cp ... JoinBench [latencyMs]} prints it
+ * alone. The emulator runs in this JVM (no heap figures here).
  */
 public final class JoinBench {
   private static final int JOBS = 400;
@@ -41,7 +41,12 @@ public final class JoinBench {
   private JoinBench() {}
 
   public static void main(String[] args) throws Exception {
-    long latency = args.length > 0 ? Long.parseLong(args[0]) : 40;
+    System.out.print(table(args.length > 0 ? Long.parseLong(args[0]) : 40));
+  }
+
+  /** The Markdown table of every shape at {@code latency} ms per call, for the report or standard output. */
+  static String table(long latency) throws Exception {
+    StringBuilder out = new StringBuilder();
     EmulatorData data = EmulatorData.generate(DataSpec.seed(7).jobs(JOBS).runsPerJob(25).servers(150)
         .connectors(3).apps(1));
     try (SmsEmulator emulator = SmsEmulator.builder().data(data).start();
@@ -54,19 +59,20 @@ public final class JoinBench {
         run(c, s.sql(), true);
       }
       emulator.faults().latency(Duration.ofMillis(latency));
-      System.out.printf(Locale.ROOT, "Joins at %d ms per call, %d jobs x 25 runs, 150 servers, pageSize %d,"
-          + " maxConcurrency %d; medians of 3%n%n", latency, JOBS, PAGE, CONCURRENCY);
-      System.out.println("| query | rows | calls / min | wall ms | min ms | wall / min"
-          + " | without key binding: calls | wall ms |");
-      System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+      out.append(String.format(Locale.ROOT, "Joins at %d ms per call, %d jobs x 25 runs, 150 servers, pageSize %d,"
+          + " maxConcurrency %d; medians of 3%n%n", latency, JOBS, PAGE, CONCURRENCY));
+      out.append("| query | rows | calls / min | wall ms | min ms | wall / min"
+          + " | without key binding: calls | wall ms |\n");
+      out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
       for (Shape s : shapes) {
         long[] on = measure(emulator, c, s.sql(), false);
         long[] off = measure(emulator, c, s.sql(), true);
         double min = s.minSteps() * (double) latency;
-        System.out.printf(Locale.ROOT, "| %s | %d | %d / %d | %d | %.0f | %.2f | %d | %d |%n", s.name(), on[0],
-            on[1], s.minCalls(), on[2], min, on[2] / min, off[1], off[2]);
+        out.append(String.format(Locale.ROOT, "| %s | %d | %d / %d | %d | %.0f | %.2f | %d | %d |%n", s.name(),
+            on[0], on[1], s.minCalls(), on[2], min, on[2] / min, off[1], off[2]));
       }
     }
+    return out.toString();
   }
 
   private static List<Shape> shapes(EmulatorData data) {
