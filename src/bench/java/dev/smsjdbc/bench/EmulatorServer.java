@@ -1,5 +1,6 @@
 package dev.smsjdbc.bench;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import dev.smsjdbc.emulator.SmsEmulator;
 
@@ -26,7 +27,8 @@ public final class EmulatorServer {
     long seed = Long.parseLong(args[0]);
     int jobs = Integer.parseInt(args[1]);
     int runsPerJob = Integer.parseInt(args[2]);
-    EmulatorData data = EmulatorData.generate(seed, jobs, runsPerJob, Math.min(jobs, 150), 3, 5);
+    EmulatorData data = EmulatorData.generate(DataSpec.seed(seed).jobs(jobs).runsPerJob(runsPerJob)
+        .servers(Math.min(jobs, 150)).connectors(3).apps(5));
     List<String> jobIds = data.replicationJobs().stream().map(j -> j.get("replicationJobId").asText()).toList();
     try (SmsEmulator emulator = SmsEmulator.builder().data(data).start()) {
       System.out.println("READY " + emulator.endpoint());

@@ -9,17 +9,18 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sms.SmsClient;
-import software.amazon.awssdk.services.sms.SmsClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,20 +58,26 @@ public final class SessionFactory {
     }
     Map<String, SmsClient> byRegion = new LinkedHashMap<>();
     for (String region : regions) {
-      SmsClientBuilder builder = SmsClient.builder()
-          .httpClientBuilder(UrlConnectionHttpClient.builder())
-          .putAuthScheme(QuietSigV4Signer.SCHEME)
-          .credentialsProvider(credentials)
-          .region(Region.of(region))
-          .overrideConfiguration(overrides);
-      if (clients.endpoint() != null) {
-        builder.endpointOverride(clients.endpoint());
-      }
-      byRegion.put(region, builder.build());
+      byRegion.put(region, build(SmsClient.builder(), credentials, region, clients.endpoint(), overrides));
     }
     ApiSession session = new ApiSession(settings, cacheScope(clients), byRegion);
     resources.forEach(session::closeOnClose);
     return session;
+  }
+
+  /** A client of the driver's kind: URL-connection HTTP, the quiet SigV4 signer, the connection's retries. */
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
+      AwsCredentialsProvider credentials, String region, @Nullable URI endpoint,
+      Consumer<ClientOverrideConfiguration.Builder> overrides) {
+    builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+        .putAuthScheme(QuietSigV4Signer.SCHEME)
+        .credentialsProvider(credentials)
+        .region(Region.of(region))
+        .overrideConfiguration(overrides);
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder.build();
   }
 
   private static AwsCredentialsProvider provider(ClientSettings.CredentialSource source) {
@@ -93,16 +100,7 @@ public final class SessionFactory {
    */
   private static AwsCredentialsProvider assumeRole(ClientSettings.AssumedRole role, AwsCredentialsProvider base,
       String region, Consumer<ClientOverrideConfiguration.Builder> overrides, List<AutoCloseable> resources) {
-    StsClientBuilder builder = StsClient.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .putAuthScheme(QuietSigV4Signer.SCHEME)
-        .credentialsProvider(base)
-        .region(Region.of(region))
-        .overrideConfiguration(overrides);
-    if (role.stsEndpoint() != null) {
-      builder.endpointOverride(role.stsEndpoint());
-    }
-    StsClient sts = builder.build();
+    StsClient sts = build(StsClient.builder(), base, region, role.stsEndpoint(), overrides);
     StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .asyncCredentialUpdateEnabled(false)

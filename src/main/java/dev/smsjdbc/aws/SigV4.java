@@ -8,21 +8,21 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * AWS Signature Version 4 over the AWS SDK's own canonical request ({@link V4CanonicalRequest}, the
- * canonicalisation every SDK signer uses), shared by the driver's request signer and the emulator's
- * signature check.
+ * canonicalisation every SDK signer uses), for the driver's request signer. The emulator checks signatures
+ * with its own implementation, so a mistake here cannot be mirrored there.
  *
  * <p>Why not the SDK's signer itself: it logs each canonical request at DEBUG, and a canonical request holds
  * the session token ({@code x-amz-security-token}) in clear. A user who turns on the SDK's debug log must
  * not find a credential in it. The SDK is pinned at its last {@code sms} release (2.33.4), so the internal
  * class this relies on cannot change under it.
  */
-public final class SigV4 {
+final class SigV4 {
   private SigV4() {}
 
-  public static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
   /** The signature and signed-headers list of a request whose headers are exactly those to sign. */
-  public record Signature(String signedHeaders, String signature) {}
+  record Signature(String signedHeaders, String signature) {}
 
   /**
    * Signs {@code request}.
@@ -30,7 +30,7 @@ public final class SigV4 {
    * @param amzDate the request's {@code X-Amz-Date}, {@code yyyyMMdd'T'HHmmss'Z'}
    * @param payloadSha256 hex SHA-256 of the body
    */
-  public static Signature sign(SdkHttpRequest request, String payloadSha256, String secretAccessKey,
+  static Signature sign(SdkHttpRequest request, String payloadSha256, String secretAccessKey,
       String region, String service, String amzDate) {
     V4CanonicalRequest canonical = new V4CanonicalRequest(request, payloadSha256,
         new V4CanonicalRequest.Options(true, true));
@@ -46,11 +46,11 @@ public final class SigV4 {
   }
 
   /** The credential scope {@code date/region/service/aws4_request}. */
-  public static String scope(String amzDate, String region, String service) {
+  static String scope(String amzDate, String region, String service) {
     return amzDate.substring(0, 8) + "/" + region + "/" + service + "/aws4_request";
   }
 
-  public static String sha256Hex(byte[] bytes) {
+  static String sha256Hex(byte[] bytes) {
     return Hashing.sha256().hashBytes(bytes).toString();
   }
 

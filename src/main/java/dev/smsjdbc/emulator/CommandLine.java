@@ -153,7 +153,8 @@ final class CommandLine {
       throw new UsageException("--access-key-id and --secret-access-key go together");
     }
     EmulatorData data = dataFile != null ? EmulatorData.load(dataFile)
-        : generate ? EmulatorData.generate(seed, jobs, runsPerJob, servers, connectors, apps)
+        : generate ? EmulatorData.generate(DataSpec.seed(seed).jobs(jobs).runsPerJob(runsPerJob)
+            .servers(servers).connectors(connectors).apps(apps))
         : EmulatorData.demo();
     if (saveFile != null) {
       data.save(saveFile);

@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The resources an emulator serves: replication jobs with all their runs, the server catalog,
@@ -49,7 +47,7 @@ public final class EmulatorData {
   private final ImmutableList<ObjectNode> connectors;
   private final ImmutableList<ObjectNode> apps;
 
-  private EmulatorData(String serverCatalogStatus, Instant serverCatalogLastModifiedOn,
+  EmulatorData(String serverCatalogStatus, Instant serverCatalogLastModifiedOn,
       ImmutableList<ObjectNode> jobs, ImmutableMap<String, ImmutableList<ObjectNode>> runsByJob,
       ImmutableList<ObjectNode> servers, ImmutableList<ObjectNode> connectors,
       ImmutableList<ObjectNode> apps) {
@@ -78,25 +76,12 @@ public final class EmulatorData {
   }
 
   /**
-   * A generated data set; the same arguments always give the same data. Each job has exactly
+   * A generated data set; the same spec always gives the same data. Each job has exactly
    * {@code runsPerJob} runs; the first catalog servers are those of the jobs, and jobs beyond
    * {@code servers} have servers that the catalog does not list.
-   *
-   * @param seed seed of the pseudo-random choices
-   * @param jobs number of replication jobs
-   * @param runsPerJob number of runs of each job
-   * @param servers number of servers in the catalog
-   * @param connectors number of connectors (and of VM managers)
-   * @param apps number of applications
    */
-  public static EmulatorData generate(long seed, int jobs, int runsPerJob, int servers,
-      int connectors, int apps) {
-    return new DataGenerator(seed).generate(jobs, runsPerJob, servers, connectors, apps);
-  }
-
-  /** A generated data set, as {@link #generate(long, int, int, int, int, int)}. */
   public static EmulatorData generate(DataSpec spec) {
-    return generate(spec.seed(), spec.jobs(), spec.runsPerJob(), spec.servers(), spec.connectors(), spec.apps());
+    return new DataGenerator(spec).generate();
   }
 
   /** Reads a data file written by {@link #save(Path)}. */
@@ -138,7 +123,7 @@ public final class EmulatorData {
   }
 
   private static EmulatorData fromJson(ObjectNode root) {
-    Builder b = new Builder();
+    EmulatorDataBuilder b = new EmulatorDataBuilder();
     b.serverCatalog(root.path("serverCatalogStatus").asText("AVAILABLE"),
         root.hasNonNull("lastModifiedOn") ? WireJson.instant(root.get("lastModifiedOn")) : null);
     for (ObjectNode job : objects(root, "replicationJobs")) {
@@ -275,69 +260,5 @@ public final class EmulatorData {
         + runsByJob.values().stream().mapToInt(List::size).sum() + " runs, "
         + servers.size() + " servers, " + connectors.size() + " connectors, "
         + apps.size() + " apps}";
-  }
-
-  /** Collects resources, checking ids, for {@link DataGenerator} and the file reader. */
-  static final class Builder {
-    private String serverCatalogStatus = "AVAILABLE";
-    private Instant serverCatalogLastModifiedOn;
-    private final ImmutableList.Builder<ObjectNode> jobs = ImmutableList.builder();
-    private final ImmutableMap.Builder<String, ImmutableList<ObjectNode>> runs =
-        ImmutableMap.builder();
-    private final ImmutableList.Builder<ObjectNode> servers = ImmutableList.builder();
-    private final ImmutableList.Builder<ObjectNode> connectors = ImmutableList.builder();
-    private final ImmutableList.Builder<ObjectNode> apps = ImmutableList.builder();
-    private final Set<String> ids = new HashSet<>();
-
-    Builder serverCatalog(String status, Instant lastModifiedOn) {
-      this.serverCatalogStatus = status;
-      this.serverCatalogLastModifiedOn = lastModifiedOn;
-      return this;
-    }
-
-    /** Adds a job (without replicationRunList) and its runs, newest first. */
-    Builder job(ObjectNode job, List<ObjectNode> jobRuns) {
-      String id = id(job, "replicationJobId");
-      for (ObjectNode run : jobRuns) {
-        id(run, "replicationRunId");
-      }
-      jobs.add(job);
-      runs.put(id, ImmutableList.copyOf(jobRuns));
-      return this;
-    }
-
-    Builder server(ObjectNode server) {
-      id(server, "serverId");
-      servers.add(server);
-      return this;
-    }
-
-    Builder connector(ObjectNode connector) {
-      id(connector, "connectorId");
-      connectors.add(connector);
-      return this;
-    }
-
-    Builder app(ObjectNode app) {
-      id(app, "appId");
-      apps.add(app);
-      return this;
-    }
-
-    private String id(ObjectNode node, String member) {
-      JsonNode id = node.get(member);
-      if (id == null || !id.isTextual() || id.asText().isEmpty()) {
-        throw new IllegalArgumentException("missing " + member + " in " + node);
-      }
-      if (!ids.add(member + "/" + id.asText())) {
-        throw new IllegalArgumentException("duplicate " + member + ": " + id.asText());
-      }
-      return id.asText();
-    }
-
-    EmulatorData build() {
-      return new EmulatorData(serverCatalogStatus, serverCatalogLastModifiedOn, jobs.build(),
-          runs.buildOrThrow(), servers.build(), connectors.build(), apps.build());
-    }
   }
 }

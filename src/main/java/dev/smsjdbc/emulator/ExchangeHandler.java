@@ -133,7 +133,7 @@ final class ExchangeHandler implements HttpHandler {
   }
 
   private static String accessKeyId(HttpExchange exchange) {
-    return SigV4Verifier.accessKeyIdOf(exchange.getRequestHeaders().getFirst("Authorization"));
+    return SigV4Authorization.accessKeyIdOf(exchange.getRequestHeaders().getFirst("Authorization"));
   }
 
   /** Verifies the request's SigV4 signature for {@code service}; returns the access key id. */

@@ -1,5 +1,7 @@
 package dev.smsjdbc.emulator;
 
+import dev.smsjdbc.api.SmsOperation;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -7,11 +9,11 @@ import java.util.Objects;
  * Fault injection for an emulator, changeable while it serves requests.
  *
  * <p>Faults apply to the "matching" requests: all of them, or only those of the operation given to
- * {@link #onlyFor(String)}. Latency applies to every matching request before anything else;
+ * {@link #onlyFor(SmsOperation)}. Latency applies to every matching request before anything else;
  * throttling and failures apply to authenticated requests for operations the emulator serves.
  * Throttling wins over a failure. Requests to the emulator's STS ({@code AssumeRole}) are never
  * faulted. All methods are thread-safe and return {@code this} for chaining,
- * e.g. {@code emulator.faults().onlyFor("GetReplicationRuns").throttleFirst(2)}.
+ * e.g. {@code emulator.faults().onlyFor(SmsOperation.GET_REPLICATION_RUNS).throttleFirst(2)}.
  */
 public final class Faults {
   private Duration latency = Duration.ZERO;
@@ -87,7 +89,15 @@ public final class Faults {
     return this;
   }
 
-  /** Restricts all faults to one operation, e.g. {@code "GetReplicationJobs"}; null = all. */
+  /** Restricts all faults to one operation; null = all. */
+  public synchronized Faults onlyFor(SmsOperation operation) {
+    return onlyFor(operation == null ? null : operation.wireName());
+  }
+
+  /**
+   * Restricts all faults to the operation of this wire name ({@link SmsOperation#wireName()}), e.g.
+   * {@code "GetReplicationJobs"}; null = all.
+   */
   public synchronized Faults onlyFor(String operation) {
     onlyFor = operation;
     return this;

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Maps;
+
+import dev.smsjdbc.api.SmsOperation;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -26,15 +29,16 @@ final class InputShapes {
   private static final Map<String, Type> PAGING =
       ImmutableMap.of("nextToken", Type.STRING, "maxResults", Type.INTEGER);
 
-  private static final Map<String, Map<String, Type>> MEMBERS = ImmutableMap.of(
-      "GetReplicationJobs", with("replicationJobId", Type.STRING),
-      "GetReplicationRuns", with("replicationJobId", Type.STRING),
-      "GetServers", with("vmServerAddressList", Type.VM_SERVER_ADDRESS_LIST),
-      "GetConnectors", PAGING,
-      "ListApps", with("appIds", Type.STRING_LIST));
+  private static final Map<SmsOperation, Map<String, Type>> MEMBERS = Maps.immutableEnumMap(
+      ImmutableMap.of(
+          SmsOperation.GET_REPLICATION_JOBS, with("replicationJobId", Type.STRING),
+          SmsOperation.GET_REPLICATION_RUNS, with("replicationJobId", Type.STRING),
+          SmsOperation.GET_SERVERS, with("vmServerAddressList", Type.VM_SERVER_ADDRESS_LIST),
+          SmsOperation.GET_CONNECTORS, PAGING,
+          SmsOperation.LIST_APPS, with("appIds", Type.STRING_LIST)));
 
-  private static final Map<String, Set<String>> REQUIRED =
-      ImmutableMap.of("GetReplicationRuns", ImmutableSet.of("replicationJobId"));
+  private static final Map<SmsOperation, Set<String>> REQUIRED =
+      ImmutableMap.of(SmsOperation.GET_REPLICATION_RUNS, ImmutableSet.of("replicationJobId"));
 
   private static final Map<String, Type> VM_SERVER_ADDRESS =
       ImmutableMap.of("vmManagerId", Type.STRING, "vmId", Type.STRING);
@@ -51,7 +55,7 @@ final class InputShapes {
    *
    * @throws ApiError SerializationException or MissingRequiredParameterException
    */
-  static void check(String operation, ObjectNode input) {
+  static void check(SmsOperation operation, ObjectNode input) {
     removeNulls(input);
     check(MEMBERS.getOrDefault(operation, Map.of()), input, "");
     for (String member : REQUIRED.getOrDefault(operation, Set.of())) {

@@ -4,6 +4,8 @@ import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import com.google.common.io.BaseEncoding;
 
+import dev.smsjdbc.api.SmsOperation;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,7 +36,7 @@ final class PageTokens {
   }
 
   /** The token that resumes {@code operation} within {@code scope} at {@code offset}. */
-  String issue(String operation, String scope, int offset) {
+  String issue(SmsOperation operation, String scope, int offset) {
     return BASE64URL.encode(ByteBuffer.allocate(OFFSET_BYTES + macBytes)
         .putInt(offset)
         .put(mac(operation, scope, offset))
@@ -47,7 +49,7 @@ final class PageTokens {
    * @throws ApiError InvalidParameterException if the token was not issued for this operation and
    *     scope by this emulator
    */
-  int offset(String token, String operation, String scope) {
+  int offset(String token, SmsOperation operation, String scope) {
     byte[] bytes;
     try {
       bytes = BASE64URL.decode(token);
@@ -66,9 +68,9 @@ final class PageTokens {
     return offset;
   }
 
-  private byte[] mac(String operation, String scope, int offset) {
+  private byte[] mac(SmsOperation operation, String scope, int offset) {
     return hmac.newHasher()
-        .putString(operation, StandardCharsets.UTF_8).putByte((byte) 0)
+        .putString(operation.wireName(), StandardCharsets.UTF_8).putByte((byte) 0)
         .putString(scope, StandardCharsets.UTF_8).putByte((byte) 0)
         .putInt(offset)
         .hash().asBytes();

@@ -1,6 +1,5 @@
 package dev.smsjdbc.emulator;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
 import com.sun.net.httpserver.HttpServer;
@@ -11,19 +10,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local, wire-faithful emulator of AWS Server Migration Service (SMS), which AWS has
@@ -59,9 +54,6 @@ public final class SmsEmulator implements AutoCloseable {
   /** Secret of the demo credentials: published on purpose, it opens nothing but emulators. */
   public static final String DEMO_SECRET_ACCESS_KEY = "smsjdbc/demo/NotASecret/0123456789abcdef";
 
-  /** Bounds the request log, so that a long-running emulator does not grow without end. */
-  static final int MAX_LOGGED_REQUESTS = 10_000;
-
   static {
     // TCP_NODELAY on the server's sockets. Without it a response written as headers, then body, waits for
     // the client's delayed ACK (40 ms on Linux) whenever the body is small: a stall AWS's endpoints do not
@@ -77,9 +69,7 @@ public final class SmsEmulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final URI endpoint;
-  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-  private final AtomicInteger total = new AtomicInteger();
-  private final Deque<RecordedRequest> log = new ArrayDeque<>();
+  private final RequestLog log = new RequestLog();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private SmsEmulator(Builder b) throws IOException {
@@ -90,7 +80,7 @@ public final class SmsEmulator implements AutoCloseable {
         new SmsOperations(data, new PageTokens(), b.pageCap, b.embeddedRunsPerJob);
     IssuedCredentials issued = new IssuedCredentials();
     ExchangeHandler handler = new ExchangeHandler(new SigV4Verifier(credentials, issued, b.clock),
-        operations, new StsOperations(b.roles, issued, b.clock), faults, this::record);
+        operations, new StsOperations(b.roles, issued, b.clock), faults, log::record);
 
     server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 64);
     executor = Executors.newCachedThreadPool(new ThreadFactoryBuilder()
@@ -146,40 +136,22 @@ public final class SmsEmulator implements AutoCloseable {
 
   /** Requests to {@code operation} so far, answered successfully or not. */
   public int requestCount(String operation) {
-    AtomicInteger count = counts.get(operation);
-    return count == null ? 0 : count.get();
+    return log.count(operation);
   }
 
   /** All requests so far. */
   public int requestCount() {
-    return total.get();
+    return log.total();
   }
 
   /** Sets all counters to zero and clears the request log. */
   public void resetCounters() {
-    synchronized (log) {
-      counts.clear();
-      total.set(0);
-      log.clear();
-    }
+    log.clear();
   }
 
   /** The requests so far, oldest first (at most the latest 10,000). */
   public List<RecordedRequest> requestLog() {
-    synchronized (log) {
-      return ImmutableList.copyOf(log);
-    }
-  }
-
-  private void record(RecordedRequest request) {
-    synchronized (log) {
-      counts.computeIfAbsent(request.operation(), k -> new AtomicInteger()).incrementAndGet();
-      total.incrementAndGet();
-      if (log.size() == MAX_LOGGED_REQUESTS) {
-        log.removeFirst();
-      }
-      log.addLast(request);
-    }
+    return log.requests();
   }
 
   /** Stops serving and ends the request threads. Idempotent. */

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Maps;
+
+import dev.smsjdbc.api.SmsOperation;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -31,28 +34,28 @@ final class SmsOperations {
   private final PageTokens tokens;
   private final int pageCap;
   private final int embeddedRuns;
-  private final Map<String, Function<ObjectNode, ObjectNode>> handlers;
+  private final Map<SmsOperation, Function<ObjectNode, ObjectNode>> handlers;
 
   SmsOperations(EmulatorData data, PageTokens tokens, int pageCap, int embeddedRuns) {
     this.data = Objects.requireNonNull(data, "data");
     this.tokens = Objects.requireNonNull(tokens, "tokens");
     this.pageCap = pageCap;
     this.embeddedRuns = embeddedRuns;
-    this.handlers = ImmutableMap.of(
-        "GetReplicationJobs", this::getReplicationJobs,
-        "GetReplicationRuns", this::getReplicationRuns,
-        "GetServers", this::getServers,
-        "GetConnectors", this::getConnectors,
-        "ListApps", this::listApps);
+    this.handlers = Maps.immutableEnumMap(ImmutableMap.of(
+        SmsOperation.GET_REPLICATION_JOBS, this::getReplicationJobs,
+        SmsOperation.GET_REPLICATION_RUNS, this::getReplicationRuns,
+        SmsOperation.GET_SERVERS, this::getServers,
+        SmsOperation.GET_CONNECTORS, this::getConnectors,
+        SmsOperation.LIST_APPS, this::listApps));
   }
 
-  /** The names of the served operations. */
-  Set<String> operations() {
-    return handlers.keySet();
-  }
-
+  /** Whether {@code operation}, an {@code X-Amz-Target} suffix, is served. */
   boolean serves(String operation) {
-    return handlers.containsKey(operation);
+    return served(operation).isPresent();
+  }
+
+  private Optional<SmsOperation> served(String operation) {
+    return SmsOperation.ofWireName(operation).filter(handlers::containsKey);
   }
 
   /**
@@ -61,12 +64,10 @@ final class SmsOperations {
    * @throws ApiError if the request is not valid
    */
   ObjectNode handle(String operation, ObjectNode input) {
-    Function<ObjectNode, ObjectNode> handler = handlers.get(operation);
-    if (handler == null) {
-      throw ApiError.unknownOperation("Operation " + operation + " is not supported.");
-    }
-    InputShapes.check(operation, input);
-    return handler.apply(input);
+    SmsOperation served = served(operation).orElseThrow(
+        () -> ApiError.unknownOperation("Operation " + operation + " is not supported."));
+    InputShapes.check(served, input);
+    return handlers.get(served).apply(input);
   }
 
   private ObjectNode getReplicationJobs(ObjectNode input) {
@@ -74,7 +75,7 @@ final class SmsOperations {
     String jobId = text(input, "replicationJobId");
     List<ObjectNode> jobs = jobId == null ? data.jobsView() : List.of(job(jobId));
     ArrayNode list = out.putArray("replicationJobList");
-    page(jobs, "GetReplicationJobs", jobId == null ? "" : jobId, input, 50, out)
+    page(jobs, SmsOperation.GET_REPLICATION_JOBS, jobId == null ? "" : jobId, input, 50, out)
         .forEach(job -> list.add(withRecentRuns(job)));
     return out;
   }
@@ -85,7 +86,7 @@ final class SmsOperations {
     ObjectNode out = WireJson.object();
     out.set("replicationJob", withRecentRuns(job));
     ArrayNode list = out.putArray("replicationRunList");
-    page(data.runsView(jobId), "GetReplicationRuns", jobId, input, 50, out).forEach(list::add);
+    page(data.runsView(jobId), SmsOperation.GET_REPLICATION_RUNS, jobId, input, 50, out).forEach(list::add);
     return out;
   }
 
@@ -104,7 +105,7 @@ final class SmsOperations {
     }
     out.put("serverCatalogStatus", data.serverCatalogStatus());
     ArrayNode list = out.putArray("serverList");
-    page(servers, "GetServers", scope, input, 50, out).forEach(list::add);
+    page(servers, SmsOperation.GET_SERVERS, scope, input, 50, out).forEach(list::add);
     return out;
   }
 
@@ -127,7 +128,7 @@ final class SmsOperations {
   private ObjectNode getConnectors(ObjectNode input) {
     ObjectNode out = WireJson.object();
     ArrayNode list = out.putArray("connectorList");
-    page(data.connectorsView(), "GetConnectors", "", input, 50, out).forEach(list::add);
+    page(data.connectorsView(), SmsOperation.GET_CONNECTORS, "", input, 50, out).forEach(list::add);
     return out;
   }
 
@@ -149,7 +150,7 @@ final class SmsOperations {
     }
     ObjectNode out = WireJson.object();
     ArrayNode list = out.putArray("apps");
-    page(apps, "ListApps", scope, input, 100, out).forEach(list::add);
+    page(apps, SmsOperation.LIST_APPS, scope, input, 100, out).forEach(list::add);
     return out;
   }
 
@@ -172,7 +173,7 @@ final class SmsOperations {
   }
 
   /** One page of {@code items}; puts {@code nextToken} into {@code out} if more follow. */
-  private List<ObjectNode> page(List<ObjectNode> items, String operation, String scope,
+  private List<ObjectNode> page(List<ObjectNode> items, SmsOperation operation, String scope,
       ObjectNode input, int documentedDefault, ObjectNode out) {
     int size = Math.min(pageCap, documentedDefault);
     JsonNode maxResults = input.get("maxResults");

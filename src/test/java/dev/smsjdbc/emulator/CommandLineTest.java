@@ -87,7 +87,8 @@ class CommandLineTest {
       Matcher m = LISTENING.matcher(bytes.toString(StandardCharsets.UTF_8).trim());
       assertTrue(m.matches(), bytes.toString(StandardCharsets.UTF_8));
       assertEquals(emulator.endpoint(), URI.create(m.group(1)));
-      assertEquals(EmulatorData.generate(9, 30, 4, 35, 2, 3), EmulatorData.load(saved));
+      assertEquals(EmulatorData.generate(DataSpec.seed(9).jobs(30).runsPerJob(4)
+          .servers(35).connectors(2).apps(3)), EmulatorData.load(saved));
       var page = client.getReplicationJobs(r -> r.maxResults(50));
       assertEquals(10, page.replicationJobList().size());
       assertEquals(2, page.replicationJobList().get(0).replicationRunList().size());
@@ -97,7 +98,8 @@ class CommandLineTest {
   @Test
   void dataFileIsServed(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("data.json");
-    EmulatorData data = EmulatorData.generate(5, 3, 2, 3, 1, 1);
+    EmulatorData data = EmulatorData.generate(DataSpec.seed(5).jobs(3).runsPerJob(2)
+        .servers(3).connectors(1).apps(1));
     data.save(file);
     try (SmsEmulator emulator = CommandLine.start(
         new String[] {"--data", file.toString(), "--latency-ms", "1"}, new PrintStream(

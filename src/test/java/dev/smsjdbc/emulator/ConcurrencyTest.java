@@ -26,7 +26,8 @@ class ConcurrencyTest {
 
   @Test
   void sixteenConcurrentClientsGetCorrectResults() throws Exception {
-    EmulatorData data = EmulatorData.generate(7, 60, 12, 60, 3, 4);
+    EmulatorData data = EmulatorData.generate(DataSpec.seed(7).jobs(60).runsPerJob(12)
+        .servers(60).connectors(3).apps(4));
     try (SmsEmulator emulator = SmsEmulator.builder().data(data).start()) {
       List<String> expectedJobs = data.replicationJobs().stream()
           .map(j -> j.get("replicationJobId").asText()).collect(Collectors.toList());

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An emulator inside an application (demo=true) must never keep the JVM from exiting. */
 class DaemonThreadsTest {
   @Test void everyEmulatorThreadIsADaemon() throws Exception {
-    try (SmsEmulator emulator = SmsEmulator.builder().data(EmulatorData.generate(1, 2, 1, 1, 1, 1)).start()) {
+    try (SmsEmulator emulator = SmsEmulator.builder().data(EmulatorData.generate(DataSpec.seed(1).jobs(2).runsPerJob(1)
+        .servers(1).connectors(1).apps(1))).start()) {
       var threads = Thread.getAllStackTraces().keySet().stream()
           .filter(t -> t.getName().startsWith("HTTP-Dispatcher") || t.getName().startsWith("sms-emulator"))
           .toList();

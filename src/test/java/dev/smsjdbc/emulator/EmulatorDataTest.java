@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The generator makes realistic, consistent data, the same for the same seed; files round-trip. */
 class EmulatorDataTest {
-  private static final EmulatorData DATA = EmulatorData.generate(3, 80, 9, 90, 5, 8);
+  private static final EmulatorData DATA = EmulatorData.generate(DataSpec.seed(3).jobs(80).runsPerJob(9)
+      .servers(90).connectors(5).apps(8));
 
   private static final Pattern JOB_ID = Pattern.compile("sms-job-[0-9a-f]{17}");
   private static final Pattern RUN_ID = Pattern.compile("sms-run-[0-9a-f]{17}");
@@ -58,12 +59,14 @@ class EmulatorDataTest {
 
   @Test
   void sameSeedGivesIdenticalJson() {
-    assertEquals(DATA.toJson(), EmulatorData.generate(3, 80, 9, 90, 5, 8).toJson());
+    assertEquals(DATA.toJson(), EmulatorData.generate(DataSpec.seed(3).jobs(80).runsPerJob(9)
+        .servers(90).connectors(5).apps(8)).toJson());
   }
 
   @Test
   void differentSeedsGiveDifferentData() {
-    assertNotEquals(DATA.toJson(), EmulatorData.generate(4, 80, 9, 90, 5, 8).toJson());
+    assertNotEquals(DATA.toJson(), EmulatorData.generate(DataSpec.seed(4).jobs(80).runsPerJob(9)
+        .servers(90).connectors(5).apps(8)).toJson());
   }
 
   @Test
@@ -74,7 +77,8 @@ class EmulatorDataTest {
     assertEquals(90, DATA.servers().size());
     assertEquals(5, DATA.connectors().size());
     assertEquals(8, DATA.apps().size());
-    EmulatorData empty = EmulatorData.generate(1, 0, 0, 0, 0, 0);
+    EmulatorData empty = EmulatorData.generate(DataSpec.seed(1).jobs(0).runsPerJob(0)
+        .servers(0).connectors(0).apps(0));
     assertTrue(empty.replicationJobs().isEmpty());
     assertTrue(empty.servers().isEmpty());
   }

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Paging: page sizes, the page cap, the SDK paginators, embedded runs, and tamper-proof tokens. */
 class PaginationTest {
-  private static final EmulatorData DATA = EmulatorData.generate(42, 120, 7, 130, 60, 120);
+  private static final EmulatorData DATA = EmulatorData.generate(DataSpec.seed(42).jobs(120).runsPerJob(7)
+      .servers(130).connectors(60).apps(120));
   private static SmsEmulator emulator;
   private static SmsClient client;
 

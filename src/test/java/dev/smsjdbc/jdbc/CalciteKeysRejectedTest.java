@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaFactory;
@@ -31,7 +32,8 @@ class CalciteKeysRejectedTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(11, 4, 1, 1, 1, 1));
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(11).jobs(4).runsPerJob(1).servers(1)
+        .connectors(1).apps(1)));
   }
 
   @AfterAll static void stop() {

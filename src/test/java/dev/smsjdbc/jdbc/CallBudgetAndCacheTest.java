@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +23,8 @@ class CallBudgetAndCacheTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(51, 30, 2, 2, 1, 1), 10);
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(51).jobs(30).runsPerJob(2)
+        .servers(2).connectors(1).apps(1)), 10);
   }
 
   @AfterAll static void stop() {

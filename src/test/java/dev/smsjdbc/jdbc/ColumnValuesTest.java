@@ -2,6 +2,7 @@ package dev.smsjdbc.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +79,8 @@ class ColumnValuesTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(11, 60, 12, 5, 2, 1));
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(11).jobs(60).runsPerJob(12)
+        .servers(5).connectors(2).apps(1)));
   }
 
   @AfterAll static void stop() {

@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,8 @@ class ConnectionTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(5, 10, 3, 2, 1, 1));
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(5).jobs(10).runsPerJob(3)
+        .servers(2).connectors(1).apps(1)));
   }
 
   @AfterAll static void stop() {

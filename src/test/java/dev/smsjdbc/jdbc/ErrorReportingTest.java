@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,8 @@ class ErrorReportingTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(9, 30, 3, 2, 1, 1), 10);
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(9).jobs(30).runsPerJob(3)
+        .servers(2).connectors(1).apps(1)), 10);
   }
 
   @AfterAll static void stop() {

@@ -1,6 +1,7 @@
 package dev.smsjdbc.jdbc;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import dev.smsjdbc.emulator.Faults;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,8 @@ class FaultToleranceTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(13, 60, 4, 2, 1, 1), 10);
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(13).jobs(60).runsPerJob(4)
+        .servers(2).connectors(1).apps(1)), 10);
   }
 
   @AfterAll static void stop() {

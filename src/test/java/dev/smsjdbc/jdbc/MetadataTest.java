@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,8 @@ class MetadataTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(5, 3, 1, 1, 1, 1));
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(5).jobs(3).runsPerJob(1)
+        .servers(1).connectors(1).apps(1)));
   }
 
   @AfterAll static void stop() {

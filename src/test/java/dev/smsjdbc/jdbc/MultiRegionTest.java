@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,8 @@ class MultiRegionTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(41, 12, 3, 4, 2, 1), 50);
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(41).jobs(12).runsPerJob(3)
+        .servers(4).connectors(2).apps(1)), 50);
   }
 
   @AfterAll static void stop() {

@@ -1,6 +1,7 @@
 package dev.smsjdbc.jdbc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import dev.smsjdbc.emulator.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +30,8 @@ class PushdownTest {
   private static List<String> ids;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(3, 120, 7, 5, 2, 1));
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(3).jobs(120).runsPerJob(7)
+        .servers(5).connectors(2).apps(1)));
     ids = db.emulator.data().replicationJobs().stream().map(j -> j.get("replicationJobId").asText()).toList();
   }
 

@@ -1,6 +1,7 @@
 package dev.smsjdbc.jdbc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,8 @@ class QueryTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(21, 75, 9, 5, 2, 1), 20);
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(21).jobs(75).runsPerJob(9)
+        .servers(5).connectors(2).apps(1)), 20);
   }
 
   @AfterAll static void stop() {

@@ -1,6 +1,7 @@
 package dev.smsjdbc.jdbc;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +23,8 @@ class ReportingTablesTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(31, 20, 2, 45, 4, 7), 20);
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(31).jobs(20).runsPerJob(2)
+        .servers(45).connectors(4).apps(7)), 20);
   }
 
   @AfterAll static void stop() {

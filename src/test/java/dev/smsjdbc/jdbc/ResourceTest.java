@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,8 @@ class ResourceTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(17, 40, 6, 2, 1, 1), 10);
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(17).jobs(40).runsPerJob(6)
+        .servers(2).connectors(1).apps(1)), 10);
   }
 
   @AfterAll static void stop() {

@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,8 @@ class SecretsTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(23, 15, 3, 2, 1, 1), 5);
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(23).jobs(15).runsPerJob(3)
+        .servers(2).connectors(1).apps(1)), 5);
   }
 
   @AfterAll static void stop() {

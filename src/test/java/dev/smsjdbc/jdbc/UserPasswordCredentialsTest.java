@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.emulator.DataSpec;
 import dev.smsjdbc.emulator.EmulatorData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +21,8 @@ class UserPasswordCredentialsTest {
   private static SmsTestDatabase db;
 
   @BeforeAll static void start() {
-    db = new SmsTestDatabase(EmulatorData.generate(13, 6, 1, 1, 1, 1));
+    db = new SmsTestDatabase(EmulatorData.generate(DataSpec.seed(13).jobs(6).runsPerJob(1).servers(1)
+        .connectors(1).apps(1)));
   }
 
   @AfterAll static void stop() {
