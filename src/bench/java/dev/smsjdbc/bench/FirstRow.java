@@ -8,8 +8,8 @@ import java.sql.Statement;
 
 /**
  * Child JVM of the start-up benchmark: connects, optionally waits (a user's think time), runs one query and
- * prints {@code FIRST_ROW value jvmToRowMs connectMs queryMs jvmToMainMs processCpuMs mainThreadCpuMs} as
- * soon as the first row is there.
+ * prints {@code FIRST_ROW value jvmToRowMs connectMs queryMs jvmToMainMs processCpuMs mainThreadCpuMs
+ * loadedClasses} as soon as the first row is there.
  *
  * <p>Arguments: {@code url sql pauseMillis}.
  */
@@ -35,7 +35,8 @@ public final class FirstRow {
             .getProcessCpuTime() / 1_000_000;
         long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
         System.out.println("FIRST_ROW " + rs.getString(1) + " " + (t3 - jvmStart - pause) + " "
-            + (t1 - t0) + " " + (t3 - t2) + " " + (t0 - jvmStart) + " " + processCpu + " " + mainCpu);
+            + (t1 - t0) + " " + (t3 - t2) + " " + (t0 - jvmStart) + " " + processCpu + " " + mainCpu + " "
+            + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
         System.out.flush();
       }
     }

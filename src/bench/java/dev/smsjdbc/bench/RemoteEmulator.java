@@ -43,7 +43,7 @@ final class RemoteEmulator implements AutoCloseable {
 
   static RemoteEmulator start(String name, long seed, int jobs, int runsPerJob, String maxHeap, Path logDir)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(Bench.javaBinary(), "-Xmx" + maxHeap, "-XX:+UseParallelGC",
+    List<String> command = new ArrayList<>(List.of(Startup.javaBinary(), "-Xmx" + maxHeap, "-XX:+UseParallelGC",
         "-cp", System.getProperty("java.class.path"), EmulatorServer.class.getName()));
     command.addAll(Arrays.asList(Long.toString(seed), Integer.toString(jobs), Integer.toString(runsPerJob)));
     Process process = new ProcessBuilder(command)

@@ -24,16 +24,21 @@ final class Startup {
 
   /** One fresh JVM: wall time from process start to the first row, and the child's own split. */
   record FirstRowSample(double wallMs, long connectMs, long queryMs, String value, long toMainMs,
-      long processCpuMs, long mainCpuMs) {}
+      long processCpuMs, long mainCpuMs, long classes) {}
 
   /** One sqlline session: process start to prompt, and prompt (query sent) to its answer. */
   record PromptSample(double promptMs, double answerMs) {}
 
   private Startup() {}
 
+  /** The java binary of this JVM, for the child JVMs. */
+  static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
   static List<String> command(List<String> jvmFlags, String mainClass, String... args) {
     List<String> command = new ArrayList<>();
-    command.add(Bench.javaBinary());
+    command.add(javaBinary());
     command.addAll(jvmFlags);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
@@ -59,7 +64,7 @@ final class Startup {
           String[] w = line.split(" ");
           p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
           return new FirstRowSample(wall, Long.parseLong(w[3]), Long.parseLong(w[4]), w[1], Long.parseLong(w[5]),
-              Long.parseLong(w[6]), Long.parseLong(w[7]));
+              Long.parseLong(w[6]), Long.parseLong(w[7]), Long.parseLong(w[8]));
         }
       }
     } finally {

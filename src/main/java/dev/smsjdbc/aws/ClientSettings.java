@@ -17,9 +17,11 @@ import java.util.List;
  * @param apiCallTimeout the time limit of one call, retries included, or null for none
  * @param retryMode the SDK's retry mode
  * @param maxAttempts attempts per call, the first included
+ * @param maxResponseBytes the largest answer accepted ({@link BoundedHttpClient})
  */
 public record ClientSettings(@Nullable URI endpoint, List<String> regions, CredentialSource credentials,
-    @Nullable AssumedRole role, @Nullable Duration apiCallTimeout, RetryMode retryMode, int maxAttempts) {
+    @Nullable AssumedRole role, @Nullable Duration apiCallTimeout, RetryMode retryMode, int maxAttempts,
+    long maxResponseBytes) {
 
   public ClientSettings {
     regions = List.copyOf(regions);

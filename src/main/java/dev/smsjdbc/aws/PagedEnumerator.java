@@ -5,7 +5,9 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.Future;
 
 /**
@@ -29,6 +31,7 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
   private final long limit;
   private final boolean prefetch;
 
+  private final Set<String> tokensSeen = new HashSet<>();
   private boolean started;
   private @Nullable Future<Page<T>> pending;
   private @Nullable String deferredToken;
@@ -83,7 +86,7 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
         current = null;
         return false;
       }
-      Page<T> next = context.await(pending, operation.wireName());
+      Page<T> next = context.await(pending, operation.wireName()).checkedAgainst(tokensSeen, operation);
       pending = null;
       received += next.items().size();
       boolean wanted = next.nextToken() != null && (limit < 0 || received < limit);

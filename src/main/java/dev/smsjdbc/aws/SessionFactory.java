@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sms.SmsClient;
@@ -41,35 +42,37 @@ public final class SessionFactory {
     List<String> regions = !clients.regions().isEmpty() ? clients.regions()
         : List.of(RegionChain.resolve(clients.endpoint(), profile).id());
     Consumer<ClientOverrideConfiguration.Builder> overrides = o -> {
-      o.retryStrategy(AwsRetryStrategy.forRetryMode(clients.retryMode()).toBuilder()
-          .maxAttempts(clients.maxAttempts()).build());
+      o.retryStrategy(new DeterministicFailures(AwsRetryStrategy.forRetryMode(clients.retryMode()).toBuilder()
+          .maxAttempts(clients.maxAttempts()).build()));
       if (clients.apiCallTimeout() != null) {
         o.apiCallTimeout(clients.apiCallTimeout());
       }
     };
     List<AutoCloseable> resources = new ArrayList<>();
+    SdkHttpClient http = new BoundedHttpClient(UrlConnectionHttpClient.create(), clients.maxResponseBytes());
+    resources.add(http); // given to the clients as a client, not a builder: the SDK leaves closing it to us
     AwsCredentialsProvider credentials = provider(clients.credentials());
     if (credentials instanceof AutoCloseable closeable) {
       // The default chain and profile providers may hold threads and clients of their own.
       resources.add(closeable);
     }
     if (clients.role() != null) {
-      credentials = assumeRole(clients.role(), credentials, regions.get(0), overrides, resources);
+      credentials = assumeRole(clients.role(), http, credentials, regions.get(0), overrides, resources);
     }
     Map<String, SmsClient> byRegion = new LinkedHashMap<>();
     for (String region : regions) {
-      byRegion.put(region, build(SmsClient.builder(), credentials, region, clients.endpoint(), overrides));
+      byRegion.put(region, build(SmsClient.builder(), http, credentials, region, clients.endpoint(), overrides));
     }
     ApiSession session = new ApiSession(settings, cacheScope(clients), byRegion);
     resources.forEach(session::closeOnClose);
     return session;
   }
 
-  /** A client of the driver's kind: URL-connection HTTP, the quiet SigV4 signer, the connection's retries. */
+  /** A client of the driver's kind: bounded HTTP, the quiet SigV4 signer, the connection's retries. */
   private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
-      AwsCredentialsProvider credentials, String region, @Nullable URI endpoint,
+      SdkHttpClient http, AwsCredentialsProvider credentials, String region, @Nullable URI endpoint,
       Consumer<ClientOverrideConfiguration.Builder> overrides) {
-    builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+    builder.httpClient(http)
         .putAuthScheme(QuietSigV4Signer.SCHEME)
         .credentialsProvider(credentials)
         .region(Region.of(region))
@@ -98,9 +101,9 @@ public final class SessionFactory {
    * refresh thread). The STS client and the provider go to {@code resources}, to close with the connection.
    * A failure names the role ({@link ApiErrors#assumeRoleFailed}).
    */
-  private static AwsCredentialsProvider assumeRole(ClientSettings.AssumedRole role, AwsCredentialsProvider base,
-      String region, Consumer<ClientOverrideConfiguration.Builder> overrides, List<AutoCloseable> resources) {
-    StsClient sts = build(StsClient.builder(), base, region, role.stsEndpoint(), overrides);
+  private static AwsCredentialsProvider assumeRole(ClientSettings.AssumedRole role, SdkHttpClient http,
+      AwsCredentialsProvider base, String region, Consumer<ClientOverrideConfiguration.Builder> overrides, List<AutoCloseable> resources) {
+    StsClient sts = build(StsClient.builder(), http, base, region, role.stsEndpoint(), overrides);
     StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .asyncCredentialUpdateEnabled(false)

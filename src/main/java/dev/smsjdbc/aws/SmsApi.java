@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.sms.model.Server;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -141,12 +143,14 @@ public final class SmsApi implements AutoCloseable {
       List<RunRow> rows = new ArrayList<>();
       String token = null;
       int pageNumber = 0;
+      Set<String> tokensSeen = new HashSet<>();
       do {
         if (context.stopped()) {
           throw ApiException.cancelled();
         }
         int max = limit < 0 ? pageSize() : (int) Math.max(1, Math.min(pageSize(), limit - rows.size()));
-        Page<RunRow> page = runsPage(context, jobId, token, max, ++pageNumber);
+        Page<RunRow> page = runsPage(context, jobId, token, max, ++pageNumber)
+            .checkedAgainst(tokensSeen, SmsOperation.GET_REPLICATION_RUNS);
         rows.addAll(page.items());
         token = page.nextToken();
       } while (token != null && (limit < 0 || rows.size() < limit));

@@ -19,6 +19,7 @@ import static dev.smsjdbc.jdbc.ValueType.duration;
 import static dev.smsjdbc.jdbc.ValueType.integer;
 import static dev.smsjdbc.jdbc.ValueType.region;
 import static dev.smsjdbc.jdbc.ValueType.regions;
+import static dev.smsjdbc.jdbc.ValueType.size;
 import static dev.smsjdbc.jdbc.ValueType.string;
 import static dev.smsjdbc.jdbc.ValueType.url;
 
@@ -57,7 +58,10 @@ public enum ConnectionKey implements ConnectionProperty {
   PAGE_SIZE("pageSize", integer(1, 1000), "50", "maxResults of each list call."),
   MAX_CONCURRENCY("maxConcurrency", integer(1, 64), "8", "API calls one query may have in flight, e.g. "
       + "runs of many jobs."),
-  API_CALL_TIMEOUT("apiCallTimeout", duration(), null, "Time limit of one API call, retries included."),
+  API_CALL_TIMEOUT("apiCallTimeout", duration(), "60s", "Time limit of one API call, retries and waits "
+      + "between them included, whatever the server does (a silent or dripping server, a long Retry-After)."),
+  MAX_RESPONSE_SIZE("maxResponseSize", size(), "64MB", "Largest API answer accepted; a larger one fails the "
+      + "call (and is not retried) instead of filling the heap."),
   RETRY_MODE("retryMode", choice("standard", "adaptive", "legacy"), "standard", "How throttled and failed "
       + "calls are retried: the AWS SDK's retry modes, with exponential backoff and jitter."),
   MAX_ATTEMPTS("maxAttempts", integer(1, 20), "5", "Attempts per API call, the first included; 1 turns "

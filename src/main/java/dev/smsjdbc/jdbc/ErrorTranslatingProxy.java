@@ -91,8 +91,8 @@ final class ErrorTranslatingProxy implements InvocationHandler {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof Error error) {
-        throw error;
+      if (cause instanceof VirtualMachineError && !(cause instanceof StackOverflowError)) {
+        throw cause; // out of memory: nothing a caller could handle as an SQL error
       }
       SQLException translated = ErrorTranslator.translate(cause);
       // Avatica reports a cancelled statement without SQLState; the statement's flag says what happened.

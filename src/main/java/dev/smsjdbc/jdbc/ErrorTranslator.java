@@ -7,6 +7,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
@@ -39,6 +40,17 @@ public final class ErrorTranslator {
       }
       if (c instanceof CalciteContextException || c instanceof SqlValidatorException) {
         return new SQLSyntaxErrorException(c.getMessage(), SqlState.SYNTAX_ERROR.code(), t);
+      }
+      if (c instanceof ArithmeticException arithmetic) {
+        return arithmetic(arithmetic, t);
+      }
+      if (c instanceof NumberFormatException) {
+        return new SQLDataException("Invalid value for a cast: " + c.getMessage(),
+            SqlState.INVALID_CHARACTER_VALUE_FOR_CAST.code(), t);
+      }
+      if (c instanceof StackOverflowError) {
+        return new SQLException("Statement too complex: it is nested too deeply to plan",
+            SqlState.STATEMENT_TOO_COMPLEX.code(), t);
       }
     }
     if (t instanceof SQLException sql) {
@@ -82,6 +94,14 @@ public final class ErrorTranslator {
       c = inner.getCause();
     }
     return c;
+  }
+
+  /** The JDK tells division by zero from overflow only in its message ("/ by zero", "integer overflow"). */
+  private static SQLException arithmetic(ArithmeticException e, Throwable t) {
+    String message = String.valueOf(e.getMessage());
+    boolean byZero = message.toLowerCase(java.util.Locale.ROOT).contains("zero");
+    return new SQLDataException((byZero ? "Division by zero" : "Numeric value out of range") + " (" + message + ")",
+        (byZero ? SqlState.DIVISION_BY_ZERO : SqlState.NUMERIC_VALUE_OUT_OF_RANGE).code(), t);
   }
 
   private static String parseMessage(SqlParseException parse) {

@@ -29,7 +29,7 @@ final class SessionWiring {
         : new ClientSettings.AssumedRole(config.roleArn(), config.externalId(), config.roleSessionName(),
             demo && config.stsEndpoint() == null ? endpoint : config.stsEndpoint());
     return new ClientSettings(endpoint, regions, credentials(config), role, config.apiCallTimeout(),
-        config.retryMode(), config.maxAttempts());
+        config.retryMode(), config.maxAttempts(), config.maxResponseSize());
   }
 
   static ApiSession.Settings settings(SmsConnectionConfig config) {

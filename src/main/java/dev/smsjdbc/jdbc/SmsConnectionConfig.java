@@ -191,8 +191,12 @@ public final class SmsConnectionConfig {
     return required(ConnectionKey.MAX_CONCURRENCY);
   }
 
-  public @Nullable Duration apiCallTimeout() {
-    return get(ConnectionKey.API_CALL_TIMEOUT);
+  public Duration apiCallTimeout() {
+    return required(ConnectionKey.API_CALL_TIMEOUT);
+  }
+
+  public long maxResponseSize() {
+    return required(ConnectionKey.MAX_RESPONSE_SIZE);
   }
 
   public RetryMode retryMode() {

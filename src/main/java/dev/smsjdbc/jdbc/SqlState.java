@@ -10,12 +10,20 @@ public enum SqlState {
   CONNECTION_UNABLE_TO_CONNECT("08001"),
   /** The endpoint failed or throttled while a statement ran. */
   COMMUNICATION_ERROR("08S01"),
+  /** A number too large for its type, e.g. an integer overflow. */
+  NUMERIC_VALUE_OUT_OF_RANGE("22003"),
+  /** Division by zero in an expression. */
+  DIVISION_BY_ZERO("22012"),
+  /** A value that cannot be cast, e.g. {@code cast('abc' AS INTEGER)}. */
+  INVALID_CHARACTER_VALUE_FOR_CAST("22018"),
   /** AWS refused the credentials or their permissions. */
   INVALID_AUTHORIZATION("28000"),
   /** The SQL cannot be parsed, or names no such table or column. */
   SYNTAX_ERROR("42000"),
   /** The statement needs more API calls than {@code maxApiCalls}. */
   PROGRAM_LIMIT_EXCEEDED("54000"),
+  /** A statement too large or too deeply nested to plan. */
+  STATEMENT_TOO_COMPLEX("54001"),
   /** {@code Statement.cancel()}. */
   QUERY_CANCELED("57014"),
   /** {@code setQueryTimeout} or {@code apiCallTimeout} ran out. */

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * bringing its own parser.
  */
 record ValueType(Kind kind, long min, long max, List<String> choices) {
-  enum Kind { STRING, BOOLEAN, INTEGER, DURATION, URL, REGION, REGIONS, CHOICE }
+  enum Kind { STRING, BOOLEAN, INTEGER, DURATION, SIZE, URL, REGION, REGIONS, CHOICE }
 
   static ValueType string() {
     return new ValueType(Kind.STRING, 0, 0, List.of());
@@ -35,6 +35,11 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
 
   static ValueType duration() {
     return new ValueType(Kind.DURATION, 0, 0, List.of());
+  }
+
+  /** A number of bytes: {@code 64MB}, {@code 512KB}, {@code 1GB} or bytes, from 1 KB to 2 GB. */
+  static ValueType size() {
+    return new ValueType(Kind.SIZE, 1024, Integer.MAX_VALUE, List.of());
   }
 
   static ValueType url() {
@@ -66,6 +71,7 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
       case BOOLEAN -> "`true`, `false`";
       case INTEGER -> "integer " + min + "–" + (max == Integer.MAX_VALUE ? "2³¹−1" : String.valueOf(max));
       case DURATION -> "duration: `500ms`, `30s`, `2m`, or seconds";
+      case SIZE -> "size: `512KB`, `64MB`, `1GB`, or bytes";
       case URL -> "http(s) URL";
       case REGION -> "AWS Region";
       case REGIONS -> "AWS Regions, comma-separated";
@@ -97,6 +103,8 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
       throw invalid(key, text, "is not a whole number from " + min + " to " + max);
     case DURATION:
       return duration(key, text);
+    case SIZE:
+      return size(key, text);
     case URL:
       return url(key, text);
     default:
@@ -130,6 +138,22 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
       // reported below
     }
     throw invalid(key, text, "is not a duration such as 500ms, 30s or 2m");
+  }
+
+  /** A size in bytes, as {@link #size()} describes it; a long, within the type's range. */
+  private Long size(ConnectionKey key, String text) throws SQLException {
+    String v = Ascii.toUpperCase(text).replace(" ", "");
+    long unit = v.endsWith("GB") ? 1L << 30 : v.endsWith("MB") ? 1L << 20 : v.endsWith("KB") ? 1L << 10 : 1;
+    String digits = unit == 1 ? v : v.substring(0, v.length() - 2);
+    try {
+      long bytes = Math.multiplyExact(Long.parseLong(digits), unit);
+      if (bytes >= min && bytes <= max) {
+        return bytes;
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      // reported below
+    }
+    throw invalid(key, text, "is not a size from 1KB to 2GB such as 64MB");
   }
 
   private static URI url(ConnectionKey key, String text) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.smsjdbc.schema;
 
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
@@ -9,6 +10,8 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.ArrayList;
@@ -71,8 +74,8 @@ public final class KeyPredicates {
       return null;
     }
     List<RexNode> operands = ((RexCall) term).getOperands();
-    RexNode left = RexUtil.removeCast(operands.get(0));
-    RexNode right = RexUtil.removeCast(operands.get(1));
+    RexNode left = withoutLosslessCast(operands.get(0));
+    RexNode right = withoutLosslessCast(operands.get(1));
     if (isKey(left, keyIndex) && isValue(right)) {
       return right;
     }
@@ -80,6 +83,30 @@ public final class KeyPredicates {
       return left;
     }
     return null;
+  }
+
+  /**
+   * The operand of a cast that cannot change what equals what: character to VARCHAR long enough for every
+   * value. A cast that truncates ({@code VARCHAR(7)}) or pads ({@code CHAR(40)}) is kept, so the predicate
+   * is not pushed: the API would be asked for other ids than those the predicate matches.
+   */
+  private static RexNode withoutLosslessCast(RexNode node) {
+    while (node.getKind() == SqlKind.CAST && isLossless((RexCall) node)) {
+      node = ((RexCall) node).getOperands().get(0);
+    }
+    return node;
+  }
+
+  private static boolean isLossless(RexCall cast) {
+    RelDataType to = cast.getType();
+    RelDataType from = cast.getOperands().get(0).getType();
+    if (to.getSqlTypeName() != SqlTypeName.VARCHAR || !SqlTypeUtil.inCharFamily(from)) {
+      return false;
+    }
+    int toPrecision = to.getPrecision();
+    int fromPrecision = from.getPrecision();
+    return toPrecision == RelDataType.PRECISION_NOT_SPECIFIED
+        || fromPrecision != RelDataType.PRECISION_NOT_SPECIFIED && toPrecision >= fromPrecision;
   }
 
   private static boolean isKey(RexNode node, int keyIndex) {

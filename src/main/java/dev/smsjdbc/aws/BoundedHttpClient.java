@@ -1,0 +1,104 @@
+package dev.smsjdbc.aws;
+
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The HTTP client under the SDK, bounded against whatever a server sends: an answer is read in full here,
+ * up to {@code maxResponseBytes}, before the SDK parses it, so an endless or oversized body fails the call
+ * instead of filling the heap; a compressed answer (the driver never asks for one, and a small gzip body can
+ * inflate to gigabytes) is refused. Either failure is a {@link RejectedResponseException}, which is not
+ * retried ({@link DeterministicFailures}). The body handed on carries its real {@code Content-Length}.
+ */
+final class BoundedHttpClient implements SdkHttpClient {
+  /** An answer the driver will not read; retrying cannot change it. */
+  static final class RejectedResponseException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RejectedResponseException(String message) {
+      super(message);
+    }
+  }
+
+  private static final int BUFFER = 64 * 1024;
+
+  private final SdkHttpClient delegate;
+  private final long maxResponseBytes;
+
+  BoundedHttpClient(SdkHttpClient delegate, long maxResponseBytes) {
+    this.delegate = delegate;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  @Override public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+    ExecutableHttpRequest call = delegate.prepareRequest(request);
+    return new ExecutableHttpRequest() {
+      @Override public HttpExecuteResponse call() throws IOException {
+        return bounded(call.call());
+      }
+
+      @Override public void abort() {
+        call.abort();
+      }
+    };
+  }
+
+  private HttpExecuteResponse bounded(HttpExecuteResponse response) throws IOException {
+    SdkHttpResponse http = response.httpResponse();
+    Optional<String> encoding = http.firstMatchingHeader("Content-Encoding")
+        .map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty() && !e.equals("identity"));
+    Optional<AbortableInputStream> body = response.responseBody();
+    if (encoding.isPresent()) {
+      body.ifPresent(BoundedHttpClient::abort);
+      throw new RejectedResponseException("the endpoint answered with Content-Encoding " + encoding.get()
+          + ", which the driver does not ask for");
+    }
+    if (body.isEmpty()) {
+      return response;
+    }
+    byte[] bytes = read(body.get());
+    return HttpExecuteResponse.builder()
+        .response(http.toBuilder().putHeader("Content-Length", String.valueOf(bytes.length)).build())
+        .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))
+        .build();
+  }
+
+  private byte[] read(AbortableInputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[BUFFER];
+    try (InputStream body = in) {
+      for (int n; (n = body.read(buffer)) >= 0; ) {
+        if (out.size() + (long) n > maxResponseBytes) {
+          in.abort(); // do not drain an endless body to reuse the connection
+          throw new RejectedResponseException("the answer is larger than maxResponseSize=" + maxResponseBytes
+              + " bytes");
+        }
+        out.write(buffer, 0, n);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static void abort(AbortableInputStream in) {
+    in.abort();
+  }
+
+  @Override public String clientName() {
+    return delegate.clientName();
+  }
+
+  @Override public void close() {
+    delegate.close();
+  }
+}
