@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Spark 3.5's JDBC source in {@code local[2]}, the driver added as {@code spark-submit --jars} adds it: the all
  * jar in a class loader under Spark's (Spark's classes first) that is the context class loader, and in
- * {@code spark.jars} for the executors. Every read gives the rows plain JDBC gives; API calls are printed.
+ * {@code spark.jars} for the executors ({@link SparkDriverClassPathIT}: on the class path, before Spark's). Every read gives the rows plain JDBC gives; API calls are printed.
  */
 class SparkIT {
   private static final Path JAR = Path.of(System.getProperty("smsjdbc.allJar"));
@@ -48,8 +48,10 @@ class SparkIT {
         "--connectors", "1", "--apps", "1", "--page-cap", "10");
     url = jar.url("region=us-east-1");
     twoRegions = jar.url("regions=us-east-1,eu-west-1");
-    jarsLoader = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, SparkIT.class.getClassLoader());
-    Thread.currentThread().setContextClassLoader(jarsLoader);
+    if (!onClassPath()) {
+      jarsLoader = new URLClassLoader(new URL[] {JAR.toUri().toURL()}, SparkIT.class.getClassLoader());
+      Thread.currentThread().setContextClassLoader(jarsLoader);
+    }
     Files.createDirectories(WORK);
     spark = SparkSession.builder().master("local[2]").appName("sms-jdbc SparkIT")
         .config("spark.jars", JAR.toUri().toString())
@@ -64,8 +66,20 @@ class SparkIT {
     if (spark != null) {
       spark.stop();
     }
-    jarsLoader.close();
+    if (jarsLoader != null) {
+      jarsLoader.close();
+    }
     jar.close();
+  }
+
+  /** Whether the driver is on the JVM's class path ({@code --driver-class-path}), not added as a jar. */
+  static boolean onClassPath() {
+    try {
+      Class.forName(DRIVER, false, ClassLoader.getSystemClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   @BeforeEach void reset() throws Exception {
@@ -149,8 +163,8 @@ class SparkIT {
 
   private static int report(String scenario, long nanos) throws Exception {
     int calls = jar.calls();
-    System.out.printf("Spark %-45s %3d API calls (GetReplicationJobs %d, GetReplicationRuns %d) in %.2f s%n",
-        scenario + ":", calls, jar.calls("GetReplicationJobs"), jar.calls("GetReplicationRuns"), nanos / 1e9);
+    System.out.printf("Spark %s %-45s %3d API calls (GetReplicationJobs %d, GetReplicationRuns %d) in %.2f s%n",
+        onClassPath() ? "--driver-class-path" : "--jars", scenario + ":", calls, jar.calls("GetReplicationJobs"), jar.calls("GetReplicationRuns"), nanos / 1e9);
     return calls;
   }
 
