@@ -109,6 +109,7 @@ class ConnectionPoolTest {
   /** Runs the statements on {@link #THREADS} threads; each checks its answers against the reference. */
   private static void runWorkload(DataSource pool, String name) throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+    DriverThreadPeak peak = new DriverThreadPeak();
     long start = System.nanoTime();
     try {
       List<Future<Integer>> done = new ArrayList<>();
@@ -128,10 +129,11 @@ class ConnectionPoolTest {
       assertEquals(THREADS * STATEMENTS_PER_THREAD, statements);
     } finally {
       threads.shutdownNow();
+      peak.close();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("%s: %d threads x %d statements in %.1f s: %.0f statements/s%n", name, THREADS,
-        STATEMENTS_PER_THREAD, seconds, THREADS * STATEMENTS_PER_THREAD / seconds);
+    System.out.printf("%s: %d threads x %d statements in %.1f s: %.0f statements/s; at most %d driver threads%n",
+        name, THREADS, STATEMENTS_PER_THREAD, seconds, THREADS * STATEMENTS_PER_THREAD / seconds, peak.max());
   }
 
   /** Statement n of the mix, on a connection borrowed for it: six of eight are point lookups, one a scan, one a join. */
@@ -150,6 +152,27 @@ class ConnectionPoolTest {
           }
         }
       }
+    }
+  }
+
+  /** Samples how many driver threads ({@code sms-jdbc-*}) are alive while the workload runs. */
+  private static final class DriverThreadPeak implements AutoCloseable {
+    private final java.util.concurrent.ScheduledExecutorService sampler =
+        Executors.newSingleThreadScheduledExecutor();
+    private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+
+    DriverThreadPeak() {
+      sampler.scheduleAtFixedRate(() -> max.accumulateAndGet(Thread.getAllStackTraces().keySet().stream()
+          .filter(t -> t.getName().startsWith("sms-jdbc")).count(), Math::max), 0, 20,
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    long max() {
+      return max.get();
+    }
+
+    @Override public void close() {
+      sampler.shutdownNow();
     }
   }
 }
