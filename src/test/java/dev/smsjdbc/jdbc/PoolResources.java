@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a closed pool must give back: its threads, its sockets and its heap. */
 final class PoolResources {
-  /** Retained heap a closed pool may leave behind: far less than one Calcite connection per pooled one. */
+  /** Retained heap a closed pool may leave behind: collector noise and the JVM-wide caches warmed before. */
   private static final long HEAP_SLACK_BYTES = 16L << 20;
   /** Idle keep-alive connections of the JDK's HTTP client close after 5 s. */
   private static final long WAIT_MILLIS = 15_000;
