@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * HikariCP and Commons DBCP2, configured as applications configure them, in front of the driver: 16 threads
- * borrow a connection per statement for a mix of point lookups, scans and a join; every answer equals the
+ * borrow a connection per unit of work, a mix of point lookups, scans and a join; every answer equals the
  * single-threaded one, and closing the pool gives back its threads, sockets and heap.
  */
 class ConnectionPoolTest {
@@ -116,10 +116,11 @@ class ConnectionPoolTest {
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
         done.add(threads.submit(() -> {
-          for (int i = 0; i < STATEMENTS_PER_THREAD; i++) {
-            runOne(pool, thread * STATEMENTS_PER_THREAD + i);
+          int statements = 0;
+          for (int unit = thread * STATEMENTS_PER_THREAD; statements < STATEMENTS_PER_THREAD; unit++) {
+            statements += runUnit(pool, unit);
           }
-          return STATEMENTS_PER_THREAD;
+          return statements;
         }));
       }
       int statements = 0;
@@ -136,23 +137,25 @@ class ConnectionPoolTest {
         name, THREADS, STATEMENTS_PER_THREAD, seconds, THREADS * STATEMENTS_PER_THREAD / seconds, peak.max());
   }
 
-  /** Statement n of the mix, on a connection borrowed for it: six of eight are point lookups, one a scan, one a join. */
-  private static void runOne(DataSource pool, int n) throws SQLException {
-    String id = jobIds.get(n % jobIds.size());
+  /**
+   * Unit of work n, as an application's request does it on a borrowed connection: three point lookups through
+   * one PreparedStatement, then a scan (even n) or a join (odd n); returns the statements run.
+   */
+  private static int runUnit(DataSource pool, int n) throws SQLException {
     try (Connection c = pool.getConnection()) {
-      switch (n % 8) {
-        case 3 -> assertEquals(expected.get(SCAN), SmsTestDatabase.rows(c, SCAN), SCAN);
-        case 7 -> assertEquals(expected.get(JOIN.formatted(id)), SmsTestDatabase.rows(c, JOIN.formatted(id)), id);
-        default -> {
-          try (PreparedStatement ps = c.prepareStatement(LOOKUP)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              assertEquals(expected.get(id), SmsTestDatabase.rows(rs), id);
-            }
+      try (PreparedStatement ps = c.prepareStatement(LOOKUP)) {
+        for (int i = 0; i < 3; i++) {
+          String id = jobIds.get((3 * n + i) % jobIds.size());
+          ps.setString(1, id);
+          try (ResultSet rs = ps.executeQuery()) {
+            assertEquals(expected.get(id), SmsTestDatabase.rows(rs), id);
           }
         }
       }
+      String other = n % 2 == 0 ? SCAN : JOIN.formatted(jobIds.get(n % jobIds.size()));
+      assertEquals(expected.get(other), SmsTestDatabase.rows(c, other), other);
     }
+    return 4;
   }
 
   /** Samples how many driver threads ({@code sms-jdbc-*}) are alive while the workload runs. */
