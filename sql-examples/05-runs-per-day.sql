@@ -1,4 +1,4 @@
--- Runs per day and how they ended, for the last 14 days that had runs (timestamps are UTC).
+-- Runs per day and how they ended, for the last 14 days that had runs (days in the session's time zone: timeZone, by default the JVM's).
 SELECT CAST(scheduled_start_time AS DATE)                          AS run_day,
        COUNT(*)                                                    AS runs,
        SUM(CASE WHEN state = 'COMPLETED' THEN 1 ELSE 0 END)        AS completed,

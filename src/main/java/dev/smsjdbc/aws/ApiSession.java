@@ -1,6 +1,5 @@
 package dev.smsjdbc.aws;
 
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import org.apache.calcite.linq4j.Enumerator;
 import software.amazon.awssdk.services.sms.SmsClient;
 
@@ -9,16 +8,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
 /**
- * The SMS side of one connection: an {@link SmsApi} per Region, the I/O threads they share, the log of calls
- * made ({@code sms_meta.api_calls}) and the settings that govern calls (page size, concurrency, cache,
- * budget, partial results).
+ * The SMS side of one connection: an {@link SmsApi} per Region, its share of the JVM's I/O threads
+ * ({@link IoThreads}), the log of calls made ({@code sms_meta.api_calls}) and the settings that govern
+ * calls (page size, concurrency, cache, budget, partial results).
  */
 public final class ApiSession implements AutoCloseable {
   /** How the connection's calls are made: page size, concurrency, partial results, budget, cache. */
@@ -28,23 +27,38 @@ public final class ApiSession implements AutoCloseable {
   private final Settings settings;
   private final String cacheScope;
   private final Map<String, SmsApi> apis = new LinkedHashMap<>();
-  private final ThreadPoolExecutor executor;
+  private final ThreadPoolExecutor threads;
+  private final SessionExecutor executor;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ApiCallLog callLog = new ApiCallLog();
   private final List<AutoCloseable> resources = new ArrayList<>();
+  private final boolean offline;
+  private final List<String> notices;
 
   /**
    * @param cacheScope who is asking, for the shared cache: a fingerprint of the credentials and the endpoint
    * @param clients one client per Region, in the order the Regions were given
    */
   public ApiSession(Settings settings, String cacheScope, Map<String, SmsClient> clients) {
+    this(settings, cacheScope, clients, false, List.of());
+  }
+
+  /**
+   * @param offline whether the clients answer in-process from saved history ({@code archive=}): such reads
+   *     are no API calls, so they are neither charged to {@code maxApiCalls}, cached nor logged
+   * @param notices what the connection should report as warnings, e.g. about the saved history
+   */
+  ApiSession(Settings settings, String cacheScope, Map<String, SmsClient> clients, boolean offline,
+      List<String> notices) {
+    this.offline = offline;
+    this.notices = List.copyOf(notices);
     this.settings = settings;
     this.cacheScope = cacheScope;
     clients.forEach((region, client) -> apis.put(region, new SmsApi(this, client, region)));
-    // Run loads in flight, plus one job-page fetch per Region feeding them; idle threads exit.
-    int threads = settings.maxConcurrency() + apis.size();
-    this.executor = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        new ThreadFactoryBuilder().setDaemon(true).setNameFormat("sms-jdbc-io-%d").build());
-    this.executor.allowCoreThreadTimeOut(true);
+    // Run loads in flight, plus one job-page fetch per Region feeding them, on the JVM's shared threads.
+    int limit = settings.maxConcurrency() + apis.size();
+    this.threads = IoThreads.acquire(limit);
+    this.executor = new SessionExecutor(threads, limit);
   }
 
   public Settings settings() {
@@ -60,6 +74,15 @@ public final class ApiSession implements AutoCloseable {
     return List.copyOf(apis.keySet());
   }
 
+  boolean offline() {
+    return offline;
+  }
+
+  /** Warnings for the whole connection, e.g. about the saved history it reads; empty for live reads. */
+  public List<String> notices() {
+    return notices;
+  }
+
   public ApiCallLog callLog() {
     return callLog;
   }
@@ -69,8 +92,9 @@ public final class ApiSession implements AutoCloseable {
     resources.add(resource);
   }
 
-  ExecutorService executor() {
-    return executor;
+  /** Runs an API call on the shared I/O threads, within this session's concurrency. */
+  <T> Future<T> submit(Callable<T> call) {
+    return executor.submit(call);
   }
 
   /** The read of one Region: one of {@link SmsApi}'s list methods. */
@@ -99,7 +123,10 @@ public final class ApiSession implements AutoCloseable {
    * threads end as soon as they return, and start nothing new.
    */
   @Override public void close() {
-    executor.shutdown();
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    IoThreads.release(threads);
     apis.values().forEach(SmsApi::close);
     for (AutoCloseable resource : resources) {
       try {

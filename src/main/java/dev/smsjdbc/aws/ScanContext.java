@@ -4,7 +4,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -94,9 +93,12 @@ public final class ScanContext {
     stopped = true;
   }
 
-  /** Runs an API call on the connection's I/O threads, unless the scan has stopped by the time it starts. */
+  /**
+   * Runs an API call on the I/O threads, within the connection's concurrency, unless the scan has stopped
+   * by the time it starts.
+   */
   public <T> Future<T> submit(Callable<T> task) {
-    return session.executor().submit(() -> {
+    return session.submit(() -> {
       if (stopped()) {
         throw ApiException.cancelled();
       }

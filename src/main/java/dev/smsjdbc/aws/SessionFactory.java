@@ -2,6 +2,7 @@ package dev.smsjdbc.aws;
 
 import com.google.common.hash.Hashing;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -35,6 +36,9 @@ import java.util.function.Consumer;
  * timeouts and retries. Nothing here calls AWS: credentials are resolved on the first API call.
  */
 public final class SessionFactory {
+  /** Never connected to: an offline session's transport answers every request itself. */
+  private static final URI OFFLINE_ENDPOINT = URI.create("http://saved-history.invalid");
+
   private SessionFactory() {}
 
   public static ApiSession create(ClientSettings clients, ApiSession.Settings settings) {
@@ -66,6 +70,23 @@ public final class SessionFactory {
     ApiSession session = new ApiSession(settings, cacheScope(clients), byRegion);
     resources.forEach(session::closeOnClose);
     return session;
+  }
+
+  /**
+   * A session over clients that answer in-process, one transport per Region (saved history): no endpoint,
+   * credentials or network, and no retries, since nothing can fail transiently.
+   */
+  public static ApiSession offline(Map<String, SdkHttpClient> transports, ApiSession.Settings settings,
+      List<String> notices) {
+    Map<String, SmsClient> byRegion = new LinkedHashMap<>();
+    transports.forEach((region, transport) -> byRegion.put(region, SmsClient.builder()
+        .httpClient(transport)
+        .credentialsProvider(AnonymousCredentialsProvider.create())
+        .region(Region.of(region))
+        .endpointOverride(OFFLINE_ENDPOINT)
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+        .build()));
+    return new ApiSession(settings, "offline", byRegion, true, notices);
   }
 
   /** A client of the driver's kind: bounded HTTP, the quiet SigV4 signer, the connection's retries. */

@@ -194,6 +194,9 @@ public final class SmsApi implements AutoCloseable {
     ApiSession.Settings settings = session.settings();
     Execution execution = context.execution();
     ResponseCache.Key key = new ResponseCache.Key(session.cacheScope(), region, operation, parameters);
+    if (session.offline()) {
+      return offline(call, notFound); // saved history: no API call to charge, cache or log
+    }
     boolean cached = !settings.cacheTtl().isZero() && context.useCache();
     Instant started = Instant.now();
     long start = System.nanoTime();
@@ -225,6 +228,17 @@ public final class SmsApi implements AutoCloseable {
       throw e;
     } catch (RuntimeException e) {
       record(execution, started, operation, description, e.getClass().getSimpleName(), start, null, false);
+      throw e;
+    }
+  }
+
+  private static <R> R offline(Supplier<R> call, @Nullable R notFound) {
+    try {
+      return call.get();
+    } catch (InvalidParameterException e) {
+      if (notFound != null) {
+        return notFound;
+      }
       throw e;
     }
   }

@@ -1,10 +1,15 @@
 package dev.smsjdbc.emulator;
 
+import dev.smsjdbc.archive.Archive;
+import dev.smsjdbc.archive.RegionHistory;
+
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -26,7 +31,10 @@ final class CommandLine {
       "  --servers N                catalog servers to generate (default 150)",
       "  --connectors N             connectors to generate (default 3)",
       "  --apps N                   applications to generate (default 5)",
-      "  --save-data FILE           also write the data served to FILE",
+      "  --archive PATH             serve saved history: a folder (or file) of AWS CLI or SDK JSON output",
+      "                             of SMS read commands, each Region's to requests signed for it",
+      "  --region REGION            with --archive: the Region of files outside any Region folder",
+      "  --save-data FILE           also write the data served to FILE (not with --archive)",
       "Server:",
       "  --port P                   TCP port (default 0: an ephemeral port)",
       "  --bind ADDRESS             address to listen on (default 127.0.0.1)",
@@ -57,7 +65,7 @@ final class CommandLine {
   static int run(String[] args, PrintStream out, PrintStream err) {
     SmsEmulator emulator;
     try {
-      emulator = start(args, out);
+      emulator = start(args, out, err);
     } catch (UsageException e) {
       err.println("error: " + e.getMessage());
       err.println(USAGE);
@@ -88,8 +96,15 @@ final class CommandLine {
    * @return the running emulator, or null if only help was asked for
    */
   static SmsEmulator start(String[] args, PrintStream out) throws UsageException {
+    return start(args, out, System.err);
+  }
+
+  /** As {@link #start(String[], PrintStream)}; what reading an archive noticed goes to {@code err}. */
+  static SmsEmulator start(String[] args, PrintStream out, PrintStream err) throws UsageException {
     SmsEmulator.Builder builder = SmsEmulator.builder();
     Path dataFile = null;
+    Path archive = null;
+    String archiveRegion = null;
     Path saveFile = null;
     boolean demo = false;
     boolean generate = false;
@@ -111,6 +126,8 @@ final class CommandLine {
         }
         case "--demo" -> demo = true;
         case "--data" -> dataFile = Path.of(value(args, ++i, option));
+        case "--archive" -> archive = Path.of(value(args, ++i, option));
+        case "--region" -> archiveRegion = value(args, ++i, option);
         case "--save-data" -> saveFile = Path.of(value(args, ++i, option));
         case "--seed" -> {
           seed = number(args, ++i, option, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -146,13 +163,20 @@ final class CommandLine {
         default -> throw new UsageException("unknown option " + option);
       }
     }
-    if ((demo ? 1 : 0) + (dataFile != null ? 1 : 0) + (generate ? 1 : 0) > 1) {
-      throw new UsageException("choose one of --demo, --data and generation options");
+    if ((demo ? 1 : 0) + (dataFile != null ? 1 : 0) + (generate ? 1 : 0) + (archive != null ? 1 : 0) > 1) {
+      throw new UsageException("choose one of --demo, --data, --archive and generation options");
+    }
+    if (archiveRegion != null && archive == null) {
+      throw new UsageException("--region goes with --archive");
+    }
+    if (archive != null && saveFile != null) {
+      throw new UsageException("--save-data does not go with --archive");
     }
     if ((accessKeyId == null) != (secretAccessKey == null)) {
       throw new UsageException("--access-key-id and --secret-access-key go together");
     }
-    EmulatorData data = dataFile != null ? EmulatorData.load(dataFile)
+    EmulatorData data = archive != null ? archive(builder, archive, archiveRegion, err)
+        : dataFile != null ? EmulatorData.load(dataFile)
         : generate ? EmulatorData.generate(DataSpec.seed(seed).jobs(jobs).runsPerJob(runsPerJob)
             .servers(servers).connectors(connectors).apps(apps))
         : EmulatorData.demo();
@@ -168,6 +192,19 @@ final class CommandLine {
     out.println("SMS emulator listening on " + emulator.endpoint());
     out.flush();
     return emulator;
+  }
+
+  /**
+   * Gives each Region of the archive to the requests signed for it; returns the data of every other Region,
+   * which is empty, as a Region without SMS resources is.
+   */
+  private static EmulatorData archive(SmsEmulator.Builder builder, Path path, String region, PrintStream err) {
+    Archive archive = Archive.read(path, region == null ? List.of() : List.of(region));
+    archive.warnings().forEach(w -> err.println("warning: " + w));
+    for (RegionHistory history : archive.regions()) {
+      builder.data(history.region(), EmulatorData.of(history));
+    }
+    return EmulatorData.of(new RegionHistory("", List.of(), Map.of(), List.of(), List.of(), List.of(), null, null));
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 
+import dev.smsjdbc.archive.RegionHistory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +44,7 @@ public final class EmulatorData {
   private final String serverCatalogStatus;
   private final Instant serverCatalogLastModifiedOn;
   private final ImmutableList<ObjectNode> jobs;
+  private final ImmutableMap<String, ObjectNode> jobsById;
   private final ImmutableMap<String, ImmutableList<ObjectNode>> runsByJob;
   private final ImmutableList<ObjectNode> servers;
   private final ImmutableList<ObjectNode> connectors;
@@ -54,6 +57,8 @@ public final class EmulatorData {
     this.serverCatalogStatus = serverCatalogStatus;
     this.serverCatalogLastModifiedOn = serverCatalogLastModifiedOn;
     this.jobs = jobs;
+    this.jobsById = jobs.stream().collect(ImmutableMap.toImmutableMap(
+        j -> j.get("replicationJobId").asText(), j -> j));
     this.runsByJob = runsByJob;
     this.servers = servers;
     this.connectors = connectors;
@@ -82,6 +87,20 @@ public final class EmulatorData {
    */
   public static EmulatorData generate(DataSpec spec) {
     return new DataGenerator(spec).generate();
+  }
+
+  /** The saved resources of one Region of an archive ({@code archive=}, {@code --archive}). */
+  public static EmulatorData of(RegionHistory history) {
+    EmulatorDataBuilder b = new EmulatorDataBuilder();
+    b.serverCatalog(history.serverCatalogStatus() == null ? "AVAILABLE" : history.serverCatalogStatus(),
+        history.serverCatalogLastModifiedOn());
+    for (ObjectNode job : history.jobs()) {
+      b.job(job, history.runsByJob().get(job.get("replicationJobId").asText()));
+    }
+    history.servers().forEach(b::server);
+    history.connectors().forEach(b::connector);
+    history.apps().forEach(b::app);
+    return b.build();
   }
 
   /** Reads a data file written by {@link #save(Path)}. */
@@ -182,10 +201,7 @@ public final class EmulatorData {
 
   /** The job with the given id, without {@code replicationRunList}. */
   public Optional<ObjectNode> replicationJob(String jobId) {
-    return jobs.stream()
-        .filter(j -> j.get("replicationJobId").asText().equals(jobId))
-        .findFirst()
-        .map(ObjectNode::deepCopy);
+    return Optional.ofNullable(jobsById.get(jobId)).map(ObjectNode::deepCopy);
   }
 
   /** The complete run history of a job, newest first as the API returns it; empty if unknown. */
@@ -222,6 +238,11 @@ public final class EmulatorData {
 
   List<ObjectNode> jobsView() {
     return jobs;
+  }
+
+  /** The job with this id, or null. */
+  ObjectNode jobView(String jobId) {
+    return jobsById.get(jobId);
   }
 
   List<ObjectNode> runsView(String jobId) {

@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.smsjdbc.archive.ModelJson;
+
 import software.amazon.awssdk.services.sms.model.AppSummary;
 import software.amazon.awssdk.services.sms.model.Connector;
 import software.amazon.awssdk.services.sms.model.ReplicationJob;
@@ -40,19 +42,19 @@ final class EmulatorDataBuilder {
 
   /** Adds a generated job and its runs, newest first, in their wire form ({@link ModelJson}). */
   EmulatorDataBuilder job(ReplicationJob job, List<ReplicationRun> jobRuns) {
-    return job(ModelJson.toJson(job), jobRuns.stream().map(ModelJson::toJson).toList());
+    return job(ModelJson.wire(job), jobRuns.stream().map(ModelJson::wire).toList());
   }
 
   EmulatorDataBuilder server(Server server) {
-    return server(ModelJson.toJson(server));
+    return server(ModelJson.wire(server));
   }
 
   EmulatorDataBuilder connector(Connector connector) {
-    return connector(ModelJson.toJson(connector));
+    return connector(ModelJson.wire(connector));
   }
 
   EmulatorDataBuilder app(AppSummary app) {
-    return app(ModelJson.toJson(app));
+    return app(ModelJson.wire(app));
   }
 
   /** Adds a job (without replicationRunList) and its runs, newest first. */

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Serves one HTTP exchange the way the AWS JSON 1.1 front end of SMS does.
@@ -45,12 +46,14 @@ final class ExchangeHandler implements HttpHandler {
   private static final int MAX_BODY_BYTES = 1 << 20;
 
   private final SigV4Verifier verifier;
-  private final SmsOperations operations;
+  /** The operations serving each Region's data, by the Region a request is signed for. */
+  private final Function<String, SmsOperations> operations;
   private final Faults faults;
   private final StsOperations sts;
   private final Consumer<RecordedRequest> recorder;
 
-  ExchangeHandler(SigV4Verifier verifier, SmsOperations operations, StsOperations sts, Faults faults,
+  ExchangeHandler(SigV4Verifier verifier, Function<String, SmsOperations> operations, StsOperations sts,
+      Faults faults,
       Consumer<RecordedRequest> recorder) {
     this.verifier = verifier;
     this.operations = operations;
@@ -168,16 +171,18 @@ final class ExchangeHandler implements HttpHandler {
         || !"/".equals(exchange.getRequestURI().getPath())) {
       throw ApiError.unknownOperation("SMS accepts only POST / requests.");
     }
+    String region = signedRegion(exchange);
+    SmsOperations regional = operations.apply(region);
     if (target == null || !target.startsWith(SmsOperations.TARGET_PREFIX)
-        || !operations.serves(operation)) {
+        || !regional.serves(operation)) {
       throw ApiError.unknownOperation(target == null ? "Missing X-Amz-Target header."
           : "Unknown operation " + target + ".");
     }
-    ApiError fault = faults.errorFor(operation, signedRegion(exchange));
+    ApiError fault = faults.errorFor(operation, region);
     if (fault != null) {
       throw fault;
     }
-    ObjectNode result = operations.handle(operation, parseStrictly(body));
+    ObjectNode result = regional.handle(operation, parseStrictly(body));
     return corrupt(faults.corruptionFor(operation), result);
   }
 
@@ -232,7 +237,7 @@ final class ExchangeHandler implements HttpHandler {
   }
 
   /** The body as the operation's input: a JSON object; an empty body counts as {@code {}}. */
-  private static ObjectNode parseStrictly(byte[] body) {
+  static ObjectNode parseStrictly(byte[] body) {
     if (body.length == 0) {
       return WireJson.object();
     }
@@ -254,7 +259,7 @@ final class ExchangeHandler implements HttpHandler {
     return (ObjectNode) node;
   }
 
-  private static byte[] errorBody(String type, String message) {
+  static byte[] errorBody(String type, String message) {
     ObjectNode error = WireJson.object();
     error.put("__type", type);
     if (message != null) {

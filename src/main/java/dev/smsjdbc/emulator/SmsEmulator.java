@@ -76,11 +76,15 @@ public final class SmsEmulator implements AutoCloseable {
     this.data = b.data == null ? EmulatorData.demo() : b.data;
     Map<String, String> credentials = b.credentials.isEmpty()
         ? Map.of(DEMO_ACCESS_KEY_ID, DEMO_SECRET_ACCESS_KEY) : b.credentials;
-    SmsOperations operations =
-        new SmsOperations(data, new PageTokens(), b.pageCap, b.embeddedRunsPerJob);
+    PageTokens tokens = new PageTokens();
+    SmsOperations operations = new SmsOperations(data, tokens, b.pageCap, b.embeddedRunsPerJob);
+    Map<String, SmsOperations> byRegion = new LinkedHashMap<>();
+    b.regionData.forEach((region, regionData) ->
+        byRegion.put(region, new SmsOperations(regionData, tokens, b.pageCap, b.embeddedRunsPerJob)));
     IssuedCredentials issued = new IssuedCredentials();
     ExchangeHandler handler = new ExchangeHandler(new SigV4Verifier(credentials, issued, b.clock),
-        operations, new StsOperations(b.roles, issued, b.clock), faults, log::record);
+        region -> region == null ? operations : byRegion.getOrDefault(region, operations),
+        new StsOperations(b.roles, issued, b.clock), faults, log::record);
 
     server = HttpServer.create(new InetSocketAddress(b.bindAddress, b.port), 64);
     executor = Executors.newCachedThreadPool(new ThreadFactoryBuilder()
@@ -183,6 +187,7 @@ public final class SmsEmulator implements AutoCloseable {
   /** Configures and starts an {@link SmsEmulator}. */
   public static final class Builder {
     private EmulatorData data;
+    private final Map<String, EmulatorData> regionData = new LinkedHashMap<>();
     private final Map<String, String> credentials = new LinkedHashMap<>();
     private final Map<String, Optional<String>> roles = new LinkedHashMap<>();
     private int port;
@@ -203,6 +208,15 @@ public final class SmsEmulator implements AutoCloseable {
     /** The data to serve; default: {@link EmulatorData#demo()}. */
     public Builder data(EmulatorData d) {
       this.data = Objects.requireNonNull(d, "d");
+      return this;
+    }
+
+    /**
+     * The data to serve to requests signed for {@code region}, e.g. one Region of an archive; the other
+     * Regions get {@link #data}'s.
+     */
+    public Builder data(String region, EmulatorData d) {
+      regionData.put(Objects.requireNonNull(region, "region"), Objects.requireNonNull(d, "d"));
       return this;
     }
 

@@ -155,10 +155,9 @@ final class SmsOperations {
   }
 
   private ObjectNode job(String jobId) {
-    for (ObjectNode job : data.jobsView()) {
-      if (job.get("replicationJobId").asText().equals(jobId)) {
-        return job;
-      }
+    ObjectNode job = data.jobView(jobId);
+    if (job != null) {
+      return job;
     }
     throw ApiError.invalidParameter("The replication job " + jobId + " does not exist.");
   }

@@ -7,19 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.smsjdbc.archive.Timestamps;
+
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * The JSON conventions of the AWS JSON 1.1 wire format, in one place.
  *
  * <p>Timestamps travel as epoch seconds, a JSON number that may have a fraction. They are kept as
- * {@link BigDecimal} (never {@code double}) so that a value such as {@code 1719748800.123} is read,
+ * {@link java.math.BigDecimal} (never {@code double}) so that a value such as {@code 1719748800.123} is read,
  * stored and written back digit for digit, and never in exponent notation.
  */
 final class WireJson {
@@ -36,17 +35,12 @@ final class WireJson {
 
   /** A timestamp as the wire carries it: whole seconds as an integer, else seconds with millis. */
   static JsonNode epochSeconds(Instant instant) {
-    long millis = instant.toEpochMilli();
-    if (millis % 1000 == 0) {
-      return LongNode.valueOf(millis / 1000);
-    }
-    return DecimalNode.valueOf(BigDecimal.valueOf(millis, 3).stripTrailingZeros());
+    return Timestamps.epochSeconds(instant);
   }
 
   /** Reads an epoch-seconds timestamp (to millisecond precision, as the SDK does). */
   static Instant instant(JsonNode node) {
-    BigDecimal seconds = node.decimalValue();
-    return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
+    return Timestamps.fromEpochSeconds(node);
   }
 
   static ObjectNode object() {

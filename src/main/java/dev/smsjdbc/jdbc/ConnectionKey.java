@@ -22,6 +22,7 @@ import static dev.smsjdbc.jdbc.ValueType.regions;
 import static dev.smsjdbc.jdbc.ValueType.size;
 import static dev.smsjdbc.jdbc.ValueType.string;
 import static dev.smsjdbc.jdbc.ValueType.url;
+import static dev.smsjdbc.jdbc.ValueType.zone;
 
 /**
  * Every key a {@code jdbc:sms:} URL or its {@code Properties} may hold, declared once (as pgjdbc's
@@ -71,8 +72,17 @@ public enum ConnectionKey implements ConnectionProperty {
       + "/*+ no_cache */ in a statement bypasses it); 0 turns it off."),
   MAX_API_CALLS("maxApiCalls", integer(1, Integer.MAX_VALUE), "10000", "Most API calls one statement may "
       + "make; a statement about to exceed it fails (SQLState 54000) before making them."),
+  // Also Calcite's timeZone, which the driver sets from it (SmsConnectionConfig.calciteProperties).
+  TIME_ZONE("timeZone", zone(), null, "Time zone of TIMESTAMP values: the wall clock getString (and so "
+      + "sqlline and CSV exports) shows, SQL literals and setString/setTimestamp parameters are read in, and "
+      + "getObject(LocalDateTime) returns; getTimestamp is the instant either way. Default: the JVM's zone "
+      + "when the connection opens (as pgjdbc); UTC shows the API's UTC times."),
   DEMO("demo", bool(), "false", "true starts the bundled emulator in-process on the demo data; no account "
       + "or credentials needed."),
+  ARCHIVE("archive", string(), null, "Saved SMS history to query instead of an endpoint: a folder (searched "
+      + "recursively for *.json, a file's Region from its nearest folder named like a Region) or one file of "
+      + "AWS CLI or SDK output of get-replication-jobs, get-replication-runs, get-servers, get-connectors, "
+      + "list-apps. No endpoint, credentials or network; region/regions select among its Regions."),
   // What login dialogs (DBeaver, BI tools) send. As in Amazon's Athena driver, they are the access key
   // pair when nothing else names credentials; otherwise they are ignored.
   USER("user", string(), null, "Access key id, if no other credentials are given (accessKeyId, profile, "

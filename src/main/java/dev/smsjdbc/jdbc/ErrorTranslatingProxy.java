@@ -1,5 +1,7 @@
 package dev.smsjdbc.jdbc;
 
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaResultSet;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -12,9 +14,11 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Wraps the JDBC objects Calcite hands out so that every failure reaches the user as an {@link SQLException}
@@ -24,12 +28,16 @@ import java.util.Set;
  *
  * <p>Being a proxy, it also keeps the wrappers' identity (unwrap, equals, a child's parent is its wrapper),
  * and it answers {@code getWarnings}/{@code clearWarnings}, which Avatica hard-wires to "none", from
- * {@link StatementWarnings}. It does nothing else.
+ * {@link StatementWarnings} (statements) and {@link ConnectionWarnings} (the connection); it clears a
+ * statement's cancel flag as an execution starts ({@link StatementFlags#clearCancel}), hands
+ * {@code getObject(column, Class)} and TIMESTAMP getters to {@link TypedGetters}, text for TIMESTAMP
+ * parameters to {@link TimestampParameters}, and a result's column sizes to {@link ResultSetSizes}. It does
+ * nothing else.
  */
 final class ErrorTranslatingProxy implements InvocationHandler {
   /** Interfaces whose instances are wrapped when a wrapped method is declared to return one. */
   private static final Set<Class<?>> WRAPPED = Set.of(CallableStatement.class, PreparedStatement.class,
-      Statement.class, ResultSet.class, DatabaseMetaData.class, Connection.class);
+      Statement.class, ResultSet.class, ResultSetMetaData.class, DatabaseMetaData.class, Connection.class);
 
   private final Object target;
   private final @Nullable Object parent;
@@ -53,9 +61,9 @@ final class ErrorTranslatingProxy implements InvocationHandler {
     boolean statementLike = target instanceof AvaticaStatement || target instanceof ResultSet;
     switch (method.getName()) {
     case "unwrap":
-      return ((Class<?>) args[0]).isInstance(proxy) ? proxy : call(method, args);
+      return ((Class<?>) args[0]).isInstance(proxy) ? proxy : call(() -> method.invoke(target, args));
     case "isWrapperFor":
-      return ((Class<?>) args[0]).isInstance(proxy) || (Boolean) call(method, args);
+      return ((Class<?>) args[0]).isInstance(proxy) || (Boolean) call(() -> method.invoke(target, args));
     case "equals":
       return proxy == args[0];
     case "hashCode":
@@ -71,26 +79,51 @@ final class ErrorTranslatingProxy implements InvocationHandler {
       if (statementLike) {
         return StatementWarnings.get(target);
       }
+      if (target instanceof Connection) {
+        return ConnectionWarnings.get(target);
+      }
       break;
     case "clearWarnings":
       if (statementLike) {
         StatementWarnings.clear(target);
         return null;
       }
+      if (target instanceof Connection) {
+        ConnectionWarnings.clear(target);
+        return null;
+      }
+      break;
+    case "getPrecision":
+    case "getScale":
+    case "getColumnDisplaySize":
+      if (target instanceof ResultSetMetaData md) {
+        return ResultSetSizes.get(md, method, (Integer) args[0]);
+      }
       break;
     default:
       break;
     }
-    Object result = call(method, args);
+    String name = method.getName();
+    if (target instanceof AvaticaStatement && name.startsWith("execute")) {
+      StatementFlags.clearCancel(target);
+    }
+    if (target instanceof AvaticaResultSet rs && (boolean) call(() -> TypedGetters.handles(rs, name, args))) {
+      return call(() -> TypedGetters.get(rs, name, args));
+    }
+    if (target instanceof AvaticaPreparedStatement ps
+        && (boolean) call(() -> TimestampParameters.handles(ps, name, args))) {
+      return call(() -> TimestampParameters.set(ps, args));
+    }
+    Object result = call(() -> method.invoke(target, args));
     return result == null || !WRAPPED.contains(method.getReturnType())
         ? result : wrap(result, method.getReturnType(), proxy);
   }
 
-  private @Nullable Object call(Method method, @Nullable Object[] args) throws Throwable {
+  private @Nullable Object call(Callable<?> call) throws Throwable {
     try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      Throwable cause = e.getCause();
+      return call.call();
+    } catch (InvocationTargetException | RuntimeException | SQLException e) {
+      Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
       if (cause instanceof VirtualMachineError && !(cause instanceof StackOverflowError)) {
         throw cause; // out of memory: nothing a caller could handle as an SQL error
       }

@@ -4,11 +4,14 @@ import dev.smsjdbc.aws.ApiException;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.parser.impl.ParseException;
+import org.apache.calcite.sql.parser.impl.Token;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
@@ -22,12 +25,21 @@ import java.sql.SQLWarning;
  * else with {@link SqlState#GENERAL_ERROR}. Avatica re-wraps failures into SQLExceptions without SQLState
  * ("Error while executing SQL ..."), so the cause chain is searched for the most telling one; nothing is
  * recognised by its message text.
+ *
+ * <p>Where the statement's text is known (statement preparation), parse and validation errors say it as
+ * pgjdbc does: the token at or near the error, its line and column, the text around it, and the closest
+ * existing name for an unknown one ({@link NameSuggestions}).
  */
 public final class ErrorTranslator {
   private ErrorTranslator() {}
 
   /** The SQLException to report for {@code t}. */
   public static SQLException translate(Throwable t) {
+    return translate(t, null);
+  }
+
+  /** The SQLException to report for {@code t}, a failure of {@code statement} if not null. */
+  static SQLException translate(Throwable t, @Nullable String statement) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ApiException api) {
         return fromApi(api);
@@ -36,7 +48,10 @@ public final class ErrorTranslator {
         return sql;
       }
       if (c instanceof SqlParseException parse) {
-        return new SQLSyntaxErrorException(parseMessage(parse), SqlState.SYNTAX_ERROR.code(), t);
+        return new SQLSyntaxErrorException(parseMessage(parse, statement), SqlState.SYNTAX_ERROR.code(), t);
+      }
+      if (c instanceof CalciteContextException context && statement != null) {
+        return new SQLSyntaxErrorException(validationMessage(context, statement), SqlState.SYNTAX_ERROR.code(), t);
       }
       if (c instanceof CalciteContextException || c instanceof SqlValidatorException) {
         return new SQLSyntaxErrorException(c.getMessage(), SqlState.SYNTAX_ERROR.code(), t);
@@ -58,6 +73,12 @@ public final class ErrorTranslator {
     }
     return new SQLException(String.valueOf(t.getMessage() != null ? t.getMessage() : t),
         SqlState.GENERAL_ERROR.code(), t);
+  }
+
+  /** A statement that would write: the driver is read-only. */
+  static SQLFeatureNotSupportedException readOnly(String verb) {
+    return new SQLFeatureNotSupportedException("sms-jdbc is read-only: " + verb + " is not supported",
+        SqlState.FEATURE_NOT_SUPPORTED.code());
   }
 
   /** The failure of a statement that was cancelled: Avatica reports it without SQLState. */
@@ -104,12 +125,45 @@ public final class ErrorTranslator {
         (byZero ? SqlState.DIVISION_BY_ZERO : SqlState.NUMERIC_VALUE_OUT_OF_RANGE).code(), t);
   }
 
-  private static String parseMessage(SqlParseException parse) {
-    String message = String.valueOf(parse.getMessage());
-    SqlParserPos pos = parse.getPos();
-    if (pos != null && !message.contains(" line ")) {
-      message += " (at line " + pos.getLineNum() + ", column " + pos.getColumnNum() + ")";
+  /**
+   * {@code Syntax error at or near "selct" at line 1, column 1: selct * from replication_jobs}: the token
+   * the parser stopped at (its own token if it has one) and the text around it, instead of Calcite's list of
+   * every token it expected.
+   */
+  private static String parseMessage(SqlParseException parse, @Nullable String sql) {
+    if (sql != null && StatementText.withoutTrailingSemicolon(sql).isBlank()) {
+      return "Syntax error: the statement is empty"; // Calcite's parser fails on no input with an index error
     }
-    return message;
+    SqlParserPos pos = parse.getPos();
+    if (sql == null || pos == null) {
+      String message = String.valueOf(parse.getMessage());
+      return pos == null || message.contains(" line ") ? message
+          : message + " (at line " + pos.getLineNum() + ", column " + pos.getColumnNum() + ")";
+    }
+    Token token = parse.getCause() instanceof ParseException p && p.currentToken != null
+        ? p.currentToken.next : null;
+    int line = token != null && token.kind != 0 ? token.beginLine : pos.getLineNum();
+    int column = token != null && token.kind != 0 ? token.beginColumn : pos.getColumnNum();
+    int offset = StatementText.offset(sql, line, column);
+    if ((token != null && token.kind == 0) || offset < 0) { // kind 0 is the parser's end of input
+      String text = sql.stripTrailing();
+      return "Syntax error: the statement ends unexpectedly at line " + line + ", column " + column + ": "
+          + StatementText.excerpt(text, text.length());
+    }
+    String near = token != null && token.image != null ? token.image : StatementText.tokenAt(sql, offset);
+    return "Syntax error at or near \"" + near + "\" at line " + line + ", column " + column + ": "
+        + StatementText.excerpt(sql, offset);
+  }
+
+  /**
+   * Calcite's validator message (it starts with the position), and for a name that does not exist the closest
+   * one that does: {@code From line 1, column 8 to line 1, column 13: Column 'vm_nme' not found in any table;
+   * did you mean "vm_name"?}
+   */
+  private static String validationMessage(CalciteContextException context, String sql) {
+    String name = StatementText.simpleName(StatementText.span(sql, context.getPosLine(), context.getPosColumn(),
+        context.getEndPosLine(), context.getEndPosColumn()));
+    String suggestion = name == null ? null : NameSuggestions.closest(name);
+    return context.getMessage() + (suggestion == null ? "" : "; did you mean \"" + suggestion + "\"?");
   }
 }

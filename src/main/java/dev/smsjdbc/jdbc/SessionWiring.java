@@ -7,17 +7,21 @@ import dev.smsjdbc.aws.SessionFactory;
 import dev.smsjdbc.emulator.SmsEmulator;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
  * Turns a connection's validated keys into what the API side is built from. This is the one place that knows
  * {@code demo=true}: it means the bundled emulator's endpoint and credentials, in us-east-1 unless Regions
- * are given.
+ * are given. Next to it, {@code archive=} means saved history served in-process ({@link ArchiveBackend}).
  */
 final class SessionWiring {
   private SessionWiring() {}
 
-  static ApiSession open(SmsConnectionConfig config) {
+  static ApiSession open(SmsConnectionConfig config) throws SQLException {
+    if (config.archive() != null) {
+      return ArchiveBackend.open(config);
+    }
     return SessionFactory.create(clients(config), settings(config));
   }
 

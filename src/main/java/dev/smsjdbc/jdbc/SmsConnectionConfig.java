@@ -6,9 +6,11 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import software.amazon.awssdk.core.retry.RetryMode;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TimeZone;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,9 +30,11 @@ import java.util.stream.Stream;
  * a secret.
  */
 public final class SmsConnectionConfig {
-  /** What the driver sets for Calcite (case-insensitive identifiers, UTC, lenient SQL); not the user's. */
-  static final Map<String, String> CALCITE_SETTINGS = Map.of("lex", "MYSQL_ANSI", "timeZone", "UTC",
-      "conformance", "LENIENT");
+  /**
+   * What the driver sets for Calcite (case-insensitive identifiers, lenient SQL); not the user's. Calcite's
+   * {@code timeZone} is set too, from {@link ConnectionKey#TIME_ZONE}.
+   */
+  static final Map<String, String> CALCITE_SETTINGS = Map.of("lex", "MYSQL_ANSI", "conformance", "LENIENT");
 
   /** Calcite's and Avatica's keys, only to say why one is rejected. */
   private static final List<String> CALCITE_KEYS = Stream.concat(
@@ -73,8 +78,12 @@ public final class SmsConnectionConfig {
    */
   static Properties calciteProperties(String urlSuffix, @Nullable Properties info) throws SQLException {
     Properties merged = UrlSuffix.merge(urlSuffix, info == null ? new Properties() : info);
-    from(merged);
+    ZoneId zone = from(merged).timeZone();
     CALCITE_SETTINGS.forEach(merged::setProperty);
+    // Resolved once, so that the default is the JVM's zone at connect time; as Calcite reads it.
+    merged.stringPropertyNames().stream().filter(ConnectionKey.TIME_ZONE.key::equalsIgnoreCase)
+        .forEach(merged::remove);
+    merged.setProperty(ConnectionKey.TIME_ZONE.key, TimeZone.getTimeZone(zone).getID());
     return merged;
   }
 
@@ -220,8 +229,20 @@ public final class SmsConnectionConfig {
     return required(ConnectionKey.MAX_API_CALLS);
   }
 
+  /** The session's time zone: {@code timeZone}, else the JVM's. */
+  public ZoneId timeZone() {
+    ZoneId zone = get(ConnectionKey.TIME_ZONE);
+    return zone == null ? ZoneId.systemDefault() : zone;
+  }
+
   public boolean demo() {
     return required(ConnectionKey.DEMO);
+  }
+
+  /** {@code archive}: the saved history to read instead of an endpoint, or null. */
+  public @Nullable Path archive() {
+    String path = get(ConnectionKey.ARCHIVE);
+    return path == null ? null : Path.of(path);
   }
 
   @Override public boolean equals(Object o) {

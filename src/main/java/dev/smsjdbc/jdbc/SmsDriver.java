@@ -19,8 +19,8 @@ import java.util.Properties;
  *
  * <p>URL: {@code jdbc:sms:key=value;key=value}; every key may also come from {@code Properties} (the URL
  * wins). Defaults differ from plain Calcite where users expect database behaviour: unquoted identifiers are
- * case-insensitive ({@code lex=MYSQL_ANSI}), timestamps are UTC whatever the JVM's zone
- * ({@code timeZone=UTC}), and string literals may hold any Unicode character.
+ * case-insensitive ({@code lex=MYSQL_ANSI}), timestamps are shown and read in the session's zone
+ * ({@code timeZone}, by default the JVM's), and string literals may hold any Unicode character.
  */
 public class SmsDriver extends Driver {
   public static final String PREFIX = "jdbc:sms:";

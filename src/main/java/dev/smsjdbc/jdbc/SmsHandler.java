@@ -8,6 +8,7 @@ import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 
 import java.sql.SQLException;
@@ -36,7 +37,9 @@ final class SmsHandler implements Handler {
     calcite.onConnectionInit(connection);
     CalciteConnection calciteConnection = (CalciteConnection) connection;
     ApiSession session = sessions.open(calciteConnection);
+    ConnectionWarnings.set(connection, session.notices());
     SchemaPlus root = calciteConnection.getRootSchema();
+    root.unwrap(CalciteSchema.class).removeSubSchema("metadata"); // Calcite's own, not data: tools list it
     root.add(SmsSchema.NAME, new SmsSchema(session));
     root.add(SmsMetaSchema.NAME, new SmsMetaSchema(session));
     calciteConnection.setSchema(SmsSchema.NAME);

@@ -15,6 +15,8 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -25,7 +27,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Calcite's statement preparation, with two changes that let the table scans see what a query needs.
+ * Calcite's statement preparation, with changes that let the table scans see what a query needs.
  *
  * <ul>
  * <li>IN lists of any length stay a predicate. By default Calcite turns an IN list of 20 or more values into
@@ -35,6 +37,8 @@ import java.util.List;
  * the rows it hands out, so the scans would ask for full pages; as a LIMIT it reaches them
  * ({@code maxResults = n}), with the same result. A prepared statement's max rows are known only when it
  * executes: {@link MaxRows} caps those.
+ * <li>Statements that write are refused before planning ({@link ReadOnlyStatements}); a trailing {@code ;}
+ * is accepted; failures carry the statement's text to {@link ErrorTranslator}.
  * <li>The driver's SQL hints ({@link SmsHints}, e.g. {@code no_cache}) reach the table scans.
  * </ul>
  */
@@ -47,9 +51,25 @@ final class SmsPrepare extends CalcitePrepareImpl {
     MAX_ROWS.set(maxRowCount);
     try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       return MaxRows.capped(super.prepareSql(context, query, elementType, maxRowCount));
+    } catch (TranslatedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Here the statement's text is known, for messages that show where it failed.
+      TranslatedException ddl = ReadOnlyStatements.refusedDdl(query.sql);
+      throw ddl != null ? ddl : new TranslatedException(ErrorTranslator.translate(e, query.sql));
     } finally {
       MAX_ROWS.remove();
     }
+  }
+
+  /** Tools end statements with {@code ;}; Calcite's parser does not accept it. */
+  @Override protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+    return super.createParser(StatementText.withoutTrailingSemicolon(sql), parserConfig);
+  }
+
+  /** The statements that Calcite hands to its DDL executor (SET, ALTER SESSION, ...): none is supported. */
+  @Override public void executeDdl(CalcitePrepare.Context context, SqlNode node) {
+    throw ReadOnlyStatements.refused(node.getKind());
   }
 
   /** As Calcite's, but a statement that applies max rows (Calcite's enumerable convention, as the driver's). */
@@ -71,6 +91,13 @@ final class SmsPrepare extends CalcitePrepareImpl {
         SqlRexConvertletTable convertletTable) {
       super(prepare, context, catalogReader, typeFactory, schema, prefer, cluster, resultConvention,
           convertletTable);
+    }
+
+    /** Writes are refused before they are validated or planned. */
+    @Override public PreparedResult prepareSql(SqlNode sqlQuery, SqlNode sqlNodeOriginal,
+        Class<?> runtimeContextClass, SqlValidator validator, boolean needsValidation) {
+      ReadOnlyStatements.check(sqlQuery.getKind());
+      return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
     }
 
     @Override protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator,

@@ -2,7 +2,8 @@ package dev.smsjdbc.jdbc;
 
 /**
  * Every SQLState the driver reports, in one place (as pgjdbc's {@code PSQLState}). Classes follow SQL:2016
- * and ODBC where they have one (08 connection, 22 data, 28 authorization, 42 syntax, HY driver), and
+ * and ODBC where they have one (08 connection, 0A feature not supported, 22 data, 28 authorization,
+ * 42 syntax, HY driver), and
  * PostgreSQL's codes where the standard has none (54000, 57014), so tools that know pgjdbc read them right.
  */
 public enum SqlState {
@@ -18,6 +19,12 @@ public enum SqlState {
   INVALID_CHARACTER_VALUE_FOR_CAST("22018"),
   /** AWS refused the credentials or their permissions. */
   INVALID_AUTHORIZATION("28000"),
+  /** {@code getObject(column, Class)} to a type the column's value cannot become (as pgjdbc). */
+  DATA_TYPE_MISMATCH("07006"),
+  /** Text given for a TIMESTAMP parameter that is not one. */
+  INVALID_DATETIME_FORMAT("22007"),
+  /** The driver is read-only: INSERT, UPDATE, DELETE, MERGE and DDL are not supported. */
+  FEATURE_NOT_SUPPORTED("0A000"),
   /** The SQL cannot be parsed, or names no such table or column. */
   SYNTAX_ERROR("42000"),
   /** The statement needs more API calls than {@code maxApiCalls}. */
@@ -30,6 +37,8 @@ public enum SqlState {
   TIMEOUT("HYT00"),
   /** A connection property with a value the driver cannot use. */
   INVALID_ATTRIBUTE_VALUE("HY024"),
+  /** A warning that is no other class's, e.g. about the saved history an {@code archive=} connection reads. */
+  WARNING("01000"),
   /** Anything else: the message says what. */
   GENERAL_ERROR("HY000");
 

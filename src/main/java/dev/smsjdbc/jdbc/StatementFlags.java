@@ -29,6 +29,18 @@ final class StatementFlags {
     return null;
   }
 
+  /**
+   * Called as an execution starts. Avatica never clears the flag, so one idle {@code cancel()}, or one that
+   * stopped (or a timeout of) the previous execution, would fail every later one; JDBC keeps the statement
+   * usable and pgjdbc ignores an idle cancel. A cancel from now on, planning included, stops this execution.
+   */
+  static void clearCancel(Object statement) {
+    AtomicBoolean flag = of(statement);
+    if (flag != null) {
+      flag.set(false);
+    }
+  }
+
   static boolean isCancelled(Object statementOrResultSet) {
     AtomicBoolean flag = of(statementOrResultSet);
     return flag != null && flag.get();

@@ -8,9 +8,12 @@ import software.amazon.awssdk.regions.Region;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.stream.Collectors;
 
 /**
@@ -19,7 +22,7 @@ import java.util.stream.Collectors;
  * bringing its own parser.
  */
 record ValueType(Kind kind, long min, long max, List<String> choices) {
-  enum Kind { STRING, BOOLEAN, INTEGER, DURATION, SIZE, URL, REGION, REGIONS, CHOICE }
+  enum Kind { STRING, BOOLEAN, INTEGER, DURATION, SIZE, URL, REGION, REGIONS, CHOICE, ZONE }
 
   static ValueType string() {
     return new ValueType(Kind.STRING, 0, 0, List.of());
@@ -54,6 +57,10 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
     return new ValueType(Kind.REGIONS, 0, 0, List.of());
   }
 
+  static ValueType zone() {
+    return new ValueType(Kind.ZONE, 0, 0, List.of());
+  }
+
   static ValueType choice(String... choices) {
     return new ValueType(Kind.CHOICE, 0, 0, List.of(choices));
   }
@@ -76,12 +83,13 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
       case REGION -> "AWS Region";
       case REGIONS -> "AWS Regions, comma-separated";
       case CHOICE -> choices.stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
+      case ZONE -> "time zone id: `UTC`, `Europe/Berlin`, `-08:00`";
     };
   }
 
   /**
-   * The value of {@code text} (trimmed, not empty): String, Boolean, Integer, Duration, URI, a List of
-   * Region ids, or the choice as declared. Fails with SQLState HY024 naming {@code key}.
+   * The value of {@code text} (trimmed, not empty): String, Boolean, Integer, Duration, URI, ZoneId, a
+   * List of Region ids, or the choice as declared. Fails with SQLState HY024 naming {@code key}.
    */
   Object parse(ConnectionKey key, String text) throws SQLException {
     switch (kind) {
@@ -107,6 +115,8 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
       return size(key, text);
     case URL:
       return url(key, text);
+    case ZONE:
+      return zone(key, text);
     default:
       return regions(key, text);
     }
@@ -167,6 +177,22 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
     } catch (URISyntaxException e) {
       throw invalid(key, text, "is not a URL: " + e.getReason());
     }
+  }
+
+  /**
+   * A zone id that {@link TimeZone} reads as the same zone: Calcite takes the zone as a {@code TimeZone},
+   * which silently turns an id it does not know into GMT.
+   */
+  private static ZoneId zone(ConnectionKey key, String text) throws SQLException {
+    try {
+      ZoneId zone = ZoneId.of(text);
+      if (TimeZone.getTimeZone(zone).toZoneId().getRules().equals(zone.getRules())) {
+        return zone;
+      }
+    } catch (DateTimeException e) {
+      // reported below
+    }
+    throw invalid(key, text, "is not a time zone id such as UTC, Europe/Berlin or -08:00");
   }
 
   private static List<String> regions(ConnectionKey key, String text) throws SQLException {

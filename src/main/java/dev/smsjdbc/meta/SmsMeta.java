@@ -22,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * Calcite's {@code DatabaseMetaData} plus the keys that Calcite leaves empty: {@code getPrimaryKeys},
- * {@code getImportedKeys}, {@code getExportedKeys} and {@code getCrossReference}, read from the
- * {@link TableDefinition} of every SMS table in the connection's schemas. GUI tools use them to mark key
+ * {@code getImportedKeys}, {@code getExportedKeys}, {@code getCrossReference} and {@code getIndexInfo}, read
+ * from the {@link TableDefinition} of every SMS table in the connection's schemas. GUI tools use them to mark key
  * columns, draw relationships and suggest joins.
  */
 public final class SmsMeta extends SmsMetaBase {
@@ -36,6 +36,10 @@ public final class SmsMeta extends SmsMetaBase {
   private static final List<String> FOREIGN_KEY_COLUMNS = List.of("PKTABLE_CAT", "PKTABLE_SCHEM",
       "PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME",
       "KEY_SEQ", "UPDATE_RULE", "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERRABILITY");
+
+  private static final List<String> INDEX_INFO_COLUMNS = List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME",
+      "NON_UNIQUE", "INDEX_QUALIFIER", "INDEX_NAME", "TYPE", "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC",
+      "CARDINALITY", "PAGES", "FILTER_CONDITION");
 
   private SmsMeta(CalciteConnection connection) {
     super(connection, SmsMetaTableFactory.INSTANCE, SmsMetaColumnFactory.INSTANCE);
@@ -131,14 +135,36 @@ public final class SmsMeta extends SmsMetaBase {
         Comparator.comparing((ForeignKeyRow r) -> r.fktableSchem).thenComparing(r -> r.fktableName));
   }
 
+  /** Each primary key's unique index, named as the key. */
+  @Override public MetaResultSet getIndexInfo(ConnectionHandle ch, @Nullable String catalog,
+      @Nullable String schema, @Nullable String table, boolean unique, boolean approximate) {
+    List<IndexInfoRow> rows = new ArrayList<>();
+    for (SchemaTable t : tables()) {
+      if (matches(catalog, schema, table, t.schema(), t.definition().name())) {
+        List<String> key = t.definition().primaryKey();
+        for (int i = 0; i < key.size(); i++) {
+          rows.add(new IndexInfoRow(t.schema(), t.definition().name(), primaryKeyName(t.definition().name()),
+              (short) (i + 1), key.get(i)));
+        }
+      }
+    }
+    return resultSet(IndexInfoRow.class, INDEX_INFO_COLUMNS, rows);
+  }
+
+  /** No catalogs: TABLE_CAT is null in every other result, and a catalog named null is none. */
+  @Override public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return resultSet(MetaCatalog.class, List.of("TABLE_CAT"), List.of());
+  }
+
   private MetaResultSet foreignKeys(Predicate<ForeignKeyRow> filter, Comparator<ForeignKeyRow> order) {
     List<SchemaTable> tables = tables();
     List<ForeignKeyRow> rows = new ArrayList<>();
     for (SchemaTable t : tables) {
       for (ForeignKey key : t.definition().foreignKeys()) {
-        // Only relationships whose both ends are in the same schema of this connection are reported.
+        // Only relationships to the primary key of a table in the same schema of this connection are reported.
         boolean referencedExists = tables.stream().anyMatch(
-            other -> other.schema().equals(t.schema()) && other.definition().name().equals(key.referencedTable()));
+            other -> other.schema().equals(t.schema()) && other.definition().name().equals(key.referencedTable())
+                && other.definition().primaryKey().equals(List.of(key.referencedColumn())));
         ForeignKeyRow row = new ForeignKeyRow(t.schema(), t.definition().name(), key);
         if (referencedExists && filter.test(row)) {
           rows.add(row);
@@ -203,5 +229,21 @@ public final class SmsMeta extends SmsMetaBase {
     Iterable<Object> iterable = (Iterable<Object>) rows;
     return createResultSet(Map.of(), columns, CursorFactory.record(rowClass, fields, fieldNames),
         new Frame(0, true, iterable));
+  }
+
+  // Transactions of a read-only source (ReadOnlyTransactions): Calcite's would throw
+  // UnsupportedOperationException from commit and rollback, and start with auto-commit off.
+  private final ReadOnlyTransactions transactions = new ReadOnlyTransactions();
+
+  @Override public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties props) {
+    return transactions.sync(connProps, props, requested -> super.connectionSync(ch, requested));
+  }
+
+  @Override public void commit(ConnectionHandle ch) {
+    // nothing to commit
+  }
+
+  @Override public void rollback(ConnectionHandle ch) {
+    // nothing to roll back
   }
 }

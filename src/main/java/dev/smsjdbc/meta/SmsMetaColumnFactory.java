@@ -7,11 +7,10 @@ import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.schema.Table;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
-import java.sql.Types;
-
 /**
  * {@code DatabaseMetaData.getColumns} rows as GUI tools want them: REMARKS from the column metadata,
- * TYPE_NAME without Calcite's " NOT NULL" suffix or precision, and COLUMN_SIZE that means something.
+ * TYPE_NAME without Calcite's " NOT NULL" suffix or precision, and sizes as pgjdbc reports them
+ * ({@link ColumnSizes}).
  */
 public final class SmsMetaColumnFactory implements CalciteMetaColumnFactory {
   public static final SmsMetaColumnFactory INSTANCE = new SmsMetaColumnFactory();
@@ -37,9 +36,12 @@ public final class SmsMetaColumnFactory implements CalciteMetaColumnFactory {
       int numPrecRadix, int nullable, Integer charOctetLength, int ordinalPosition, String isNullable) {
     String remarks = table instanceof DefinedTable defined
         ? defined.definition().column(columnName).map(c -> c.remarks()).orElse(null) : null;
+    // As pgjdbc: COLUMN_SIZE is the precision, DECIMAL_DIGITS the scale, CHAR_OCTET_LENGTH the size.
+    ColumnSizes.Size size = ColumnSizes.of(dataType, columnSize == null ? -1 : columnSize);
     return new SmsMetaColumn(tableCat, tableSchem, tableName, columnName, dataType, cleanTypeName(typeName),
-        columnSize(dataType, columnSize), decimalDigits, numPrecRadix, nullable, charOctetLength,
-        ordinalPosition, isNullable, remarks);
+        size == null ? columnSize : Integer.valueOf(size.precision()),
+        size == null ? decimalDigits : Integer.valueOf(size.scale()), numPrecRadix, nullable,
+        size == null ? charOctetLength : Integer.valueOf(size.precision()), ordinalPosition, isNullable, remarks);
   }
 
   /**
@@ -49,20 +51,6 @@ public final class SmsMetaColumnFactory implements CalciteMetaColumnFactory {
   static String cleanTypeName(String typeName) {
     int end = CharMatcher.anyOf(" (").indexIn(typeName);
     return end < 0 ? typeName : typeName.substring(0, end);
-  }
-
-  /** Display width for TIMESTAMP(3) ({@code yyyy-mm-dd hh:mm:ss.fff}); unbounded VARCHAR has no size. */
-  private static @Nullable Integer columnSize(int dataType, @Nullable Integer calciteSize) {
-    switch (dataType) {
-    case Types.TIMESTAMP:
-      return 23;
-    case Types.INTEGER:
-      return 10;
-    case Types.BOOLEAN:
-      return 1;
-    default:
-      return calciteSize == null || calciteSize < 0 ? null : calciteSize;
-    }
   }
 
   @Override public Class<? extends MetaColumn> getMetaColumnClass() {

@@ -11,6 +11,8 @@ import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
+import java.util.TimeZone;
+
 /** {@code sms_meta.api_calls}: the connection's call log, so that what a query cost can be read with SQL. */
 public final class ApiCallsTable extends AbstractTable implements ScannableTable, DefinedTable {
   private final ApiCallLog log;
@@ -28,6 +30,7 @@ public final class ApiCallsTable extends AbstractTable implements ScannableTable
   }
 
   @Override public Enumerable<@Nullable Object[]> scan(DataContext root) {
-    return Linq4j.asEnumerable(log.calls()).select(SmsTables.API_CALLS::toRow);
+    TimeZone zone = DataContext.Variable.TIME_ZONE.get(root);
+    return Linq4j.asEnumerable(log.calls()).select(call -> SmsTables.API_CALLS.toRow(call, zone));
   }
 }

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * One column of an SMS table: its SQL name and type, how its value is read from an API item, and its
- * documentation. Values are produced in Calcite's internal form (TIMESTAMP as UTC epoch millis).
+ * documentation. Values are produced in Calcite's internal form, but for TIMESTAMP: epoch millis of the instant, which
+ * {@link TableDefinition#toRow} turns into the session's wall clock.
  *
  * @param <T> the API item a row is made from
  */

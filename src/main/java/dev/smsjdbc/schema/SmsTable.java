@@ -24,6 +24,7 @@ import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
+import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -94,6 +95,7 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
     ScanRequest request = spec.resolve(root);
     AtomicBoolean cancelFlag = DataContext.Variable.CANCEL_FLAG.get(root);
     Long timeout = DataContext.Variable.TIMEOUT.get(root);
+    TimeZone zone = DataContext.Variable.TIME_ZONE.get(root);
     return new AbstractEnumerable<>() {
       @Override public Enumerator<@Nullable Object[]> enumerator() {
         if (request.isEmpty()) {
@@ -103,7 +105,8 @@ public abstract class SmsTable<T> extends AbstractQueryableTable implements Tran
             request.useCache());
         Enumerator<T> items = session.scan(context, request, read());
         long limit = request.limit();
-        return Linq4j.transform(limit < 0 ? items : new LimitedEnumerator<>(items, limit), definition::toRow);
+        return Linq4j.transform(limit < 0 ? items : new LimitedEnumerator<>(items, limit),
+            item -> definition.toRow(item, zone));
       }
     };
   }

@@ -36,6 +36,14 @@ public final class SmsTables {
 
   static final String REGION_REMARK = "The AWS Region the row was read from.";
 
+  /**
+   * A join path to {@code connectors}, not a foreign key: the API identifies a connector by its id only, and
+   * nothing in the model makes {@code vmManagerId} unique among connectors (a VM manager may have a
+   * re-associated or a second connector), so it is no key that a foreign key could reference.
+   */
+  static final String VM_MANAGER_ID_REMARK = "The ID of the VM manager; join connectors on vm_manager_id "
+      + "for the connectors that serve it (not a key: a VM manager may have several).";
+
   public static final TableDefinition<JobRow> REPLICATION_JOBS = new TableDefinition<>(
       "replication_jobs",
       "Replication jobs (GetReplicationJobs): one row per job, with its VM server flattened.",
@@ -47,7 +55,7 @@ public final class SmsTables {
           varchar("server_id", r -> r.job().serverId(), "The ID of the server."),
           varchar("server_type", r -> r.job().serverTypeAsString(), "The type of server."),
           varchar("vm_manager_id", r -> r.vmServerAddress().map(VmServerAddress::vmManagerId).orElse(null),
-              "The ID of the VM manager."),
+              VM_MANAGER_ID_REMARK),
           varchar("vm_id", r -> r.vmServerAddress().map(VmServerAddress::vmId).orElse(null),
               "The ID of the VM."),
           varchar("vm_name", r -> r.vmServer().map(VmServer::vmName).orElse(null), "The name of the VM."),
@@ -85,8 +93,7 @@ public final class SmsTables {
                   + "alias, or the ARN of either. If encrypted is enabled but no KMS key ID is given, the "
                   + "customer's default KMS key for Amazon EBS is used."),
           requiredVarchar("region", JobRow::region, REGION_REMARK)),
-      List.of(new ForeignKey("server_id", "servers", "server_id"),
-          new ForeignKey("vm_manager_id", "connectors", "vm_manager_id")));
+      List.of(new ForeignKey("server_id", "servers", "server_id")));
 
   public static final TableDefinition<RunRow> REPLICATION_RUNS = new TableDefinition<>(
       "replication_runs",
@@ -133,7 +140,7 @@ public final class SmsTables {
           requiredVarchar("server_id", r -> r.item().serverId(), "The ID of the server."),
           varchar("server_type", r -> r.item().serverTypeAsString(), "The type of server."),
           varchar("vm_manager_id", r -> address(r.item().vmServer()).map(VmServerAddress::vmManagerId).orElse(null),
-              "The ID of the VM manager."),
+              VM_MANAGER_ID_REMARK),
           varchar("vm_id", r -> address(r.item().vmServer()).map(VmServerAddress::vmId).orElse(null),
               "The ID of the VM."),
           varchar("vm_name", r -> vm(r.item().vmServer()).map(VmServer::vmName).orElse(null), "The name of the VM."),
@@ -148,8 +155,7 @@ public final class SmsTables {
           bool("replication_job_terminated", r -> r.item().replicationJobTerminated(),
               "Indicates whether the replication job is deleted or failed."),
           requiredVarchar("region", Regional::region, REGION_REMARK)),
-      List.of(new ForeignKey("replication_job_id", "replication_jobs", "replication_job_id"),
-          new ForeignKey("vm_manager_id", "connectors", "vm_manager_id")));
+      List.of(new ForeignKey("replication_job_id", "replication_jobs", "replication_job_id")));
 
   public static final TableDefinition<Regional<Connector>> CONNECTORS = new TableDefinition<>(
       "connectors",

@@ -3,10 +3,12 @@ package dev.smsjdbc.schema;
 import com.google.common.collect.ImmutableList;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TimeZone;
 
 /**
  * The definition of one SMS table: name, documentation, columns, the column whose equality filters become
@@ -61,11 +63,17 @@ public record TableDefinition<T>(String name, String remarks, @Nullable String k
     return columns.stream().filter(c -> c.name().equalsIgnoreCase(columnName)).findFirst();
   }
 
-  /** Converts one API item to a row, in column order. */
-  public @Nullable Object[] toRow(T item) {
+  /**
+   * Converts one API item to a row, in column order. A TIMESTAMP becomes Calcite's form of it: the wall
+   * clock in the session's time zone ({@code DataContext.Variable.TIME_ZONE}), counted as if it were UTC;
+   * so text, literals and parameters, which Calcite reads in that zone, compare with it.
+   */
+  public @Nullable Object[] toRow(T item, TimeZone zone) {
     @Nullable Object[] row = new Object[columns.size()];
     for (int i = 0; i < row.length; i++) {
-      row[i] = columns.get(i).value().apply(item);
+      Object value = columns.get(i).value().apply(item);
+      row[i] = value instanceof Long millis && columns.get(i).type() == SqlTypeName.TIMESTAMP
+          ? millis + zone.getOffset(millis) : value;
     }
     return row;
   }

@@ -51,7 +51,7 @@ class DriverPropertyInfoTest {
 
   @Test void offersNoCalciteInternalsButCaseSensitive() throws SQLException {
     for (String internal : List.of("model", "lex", "schemaFactory", "FACTORY", "DRUID_FETCH", "SCHEMA", "schema",
-        "timeZone", "fun", "typeSystem", "parserFactory")) {
+        "fun", "typeSystem", "parserFactory")) {
       assertFalse(info("jdbc:sms:", new Properties()).containsKey(internal), internal);
     }
   }
@@ -103,12 +103,26 @@ class DriverPropertyInfoTest {
     assertEquals(0, driver.getPropertyInfo("jdbc:postgresql://localhost/x", new Properties()).length);
   }
 
+  /** A one-file archive, the sample value of {@code archive}. */
+  private static java.nio.file.Path savedHistory() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempDirectory("archive").resolve("us-east-1")
+          .resolve("jobs.json");
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(file, "{\"replicationJobList\": []}");
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test void everyListedKeyIsAcceptedByConnect() throws SQLException {
     // Sample values for the keys without a default; connecting contacts nothing, so roleArn and profile
     // need not exist.
-    Map<String, String> samples = Map.of("region", "us-east-1", "regions", "us-east-1", "profile", "unused",
-        "sessionToken", "token", "roleArn", "arn:aws:iam::123456789012:role/R", "externalId", "ext",
-        "stsEndpoint", db.emulator.endpoint().toString(), "apiCallTimeout", "30s", "user", "u", "password", "p");
+    Map<String, String> samples = new java.util.HashMap<>(Map.of("region", "us-east-1", "regions", "us-east-1",
+        "profile", "unused", "sessionToken", "token", "roleArn", "arn:aws:iam::123456789012:role/R", "externalId", "ext",
+        "stsEndpoint", db.emulator.endpoint().toString(), "apiCallTimeout", "30s", "user", "u", "password", "p"));
+    samples.put("archive", savedHistory().toString());
     Properties p = new Properties();
     for (DriverPropertyInfo property : info("jdbc:sms:", new Properties()).values()) {
       String value = property.value != null && !property.value.isEmpty() ? property.value : samples.get(property.name);

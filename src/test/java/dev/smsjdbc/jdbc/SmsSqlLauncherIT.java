@@ -68,6 +68,22 @@ class SmsSqlLauncherIT {
     assertTrue(Files.readString(key).startsWith(System.getProperty("smsjdbc.allJar") + ":"), Files.readString(key));
   }
 
+  @Test void exportWritesAnArchiveThatArchiveQueries() throws Exception {
+    Path dir = Files.createTempDirectory("sms-sql-export").resolve("history");
+    Result export = run("--export", dir.toString());
+    assertEquals(0, export.status(), export.err());
+    assertEquals("exported 12 replication jobs and 298 runs of 1 Region(s) to " + dir + "\n", export.err());
+    assertTrue(Files.exists(dir.resolve("us-east-1/get-replication-runs/sms-job-7611f6048eb629c2e.json")));
+    Result query = run("--archive", dir.toString(), "-e", "SELECT COUNT(*) AS runs FROM replication_runs");
+    assertEquals(0, query.status(), query.err());
+    assertEquals("\"runs\"\n\"298\"\n", query.out());
+  }
+
+  @Test void helpDescribesArchiveAndExport() throws Exception {
+    Result r = run("--help");
+    assertTrue(r.out().contains("--archive PATH") && r.out().contains("--export DIR"), r.out());
+  }
+
   @Test void helpDescribesTheOptions() throws Exception {
     Result r = run("--help");
     assertEquals(0, r.status());

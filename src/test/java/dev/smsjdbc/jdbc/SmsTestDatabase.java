@@ -24,6 +24,9 @@ final class SmsTestDatabase implements AutoCloseable {
   static final String ACCESS_KEY_ID = "AKIATESTDRIVER000001";
   static final String SECRET = "test/Secret/Key/Do-Not-Leak-0123456789";
 
+  /** The session zone of {@link #url}. */
+  static final String UTC = "timeZone=UTC";
+
   final SmsEmulator emulator;
 
   SmsTestDatabase(EmulatorData data) {
@@ -34,9 +37,14 @@ final class SmsTestDatabase implements AutoCloseable {
     this.emulator = SmsEmulator.builder().data(data).credentials(ACCESS_KEY_ID, SECRET).pageCap(pageCap).start();
   }
 
+  /**
+   * The URL of a connection to the emulator, with {@code extraKeys} appended (a key given again wins).
+   * Sessions are in UTC ({@code timeZone=UTC}), so that tests read the API's UTC times whatever the JVM's
+   * zone; tests of the session zone give theirs, or remove it for the JVM's.
+   */
   String url(String... extraKeys) {
     StringBuilder url = new StringBuilder("jdbc:sms:region=us-east-1;endpoint=" + emulator.endpoint()
-        + ";accessKeyId=" + ACCESS_KEY_ID + ";secretAccessKey=" + SECRET);
+        + ";accessKeyId=" + ACCESS_KEY_ID + ";secretAccessKey=" + SECRET + ";" + UTC);
     for (String key : extraKeys) {
       url.append(';').append(key);
     }
@@ -82,6 +90,17 @@ final class SmsTestDatabase implements AutoCloseable {
       rows.add(row);
     }
     return rows;
+  }
+
+  /** Reads and closes {@code rs}; returns how many rows it had. */
+  static int count(ResultSet rs) throws SQLException {
+    try (rs) {
+      int n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    }
   }
 
   /** Asserts the API calls made since the last reset, per operation. */
