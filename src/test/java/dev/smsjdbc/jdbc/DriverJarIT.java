@@ -96,10 +96,21 @@ class DriverJarIT {
         service("software.amazon.awssdk.http.SdkHttpService"));
   }
 
-  @Test void driverServiceFilesAreMerged() throws IOException {
-    String drivers = service("java.sql.Driver");
-    assertTrue(drivers.contains("dev.smsjdbc.jdbc.SmsDriver"), drivers);
-    assertTrue(drivers.contains("org.apache.calcite.jdbc.Driver"), drivers);
+  /** Calcite's and Avatica's drivers are inside, but DriverManager must not offer jdbc:calcite: from this jar. */
+  @Test void theOnlyDriverServiceIsSmsDriver() throws IOException {
+    assertEquals("dev.smsjdbc.jdbc.SmsDriver", service("java.sql.Driver"));
+  }
+
+  @Test void bundledLibrariesAreRelocatedUnderTheDriversPackage() throws IOException {
+    List<String> kept = List.of("dev/smsjdbc/", "org/apache/calcite/", "software/amazon/awssdk/",
+        "software/amazon/eventstream/", "org/reactivestreams/", "org/slf4j/");
+    assertEquals(List.of(), entries(n -> n.endsWith(".class") && kept.stream().noneMatch(n::startsWith)));
+    assertFalse(entries(n -> n.startsWith("dev/smsjdbc/shaded/com/google/common/")).isEmpty());
+  }
+
+  @Test void relocatedServicesKeepTheirProviders() throws IOException {
+    assertEquals("dev.smsjdbc.shaded.org.codehaus.janino.CompilerFactory",
+        service("dev.smsjdbc.shaded.org.codehaus.commons.compiler.ICompilerFactory"));
   }
 
   private static List<String> entries(java.util.function.Predicate<String> filter) throws IOException {
