@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import com.google.common.cache.Cache;
 import dev.smsjdbc.schema.SmsHints;
 import dev.smsjdbc.schema.SubsetSelectivity;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -41,6 +42,7 @@ import java.util.List;
  * <li>Statements that write are refused before planning ({@link ReadOnlyStatements}); a trailing {@code ;}
  * is accepted; failures carry the statement's text to {@link ErrorTranslator}.
  * <li>The driver's SQL hints ({@link SmsHints}, e.g. {@code no_cache}) reach the table scans.
+ * <li>A query the connection planned before is not planned again ({@link PlanCache}).
  * <li>The planner estimates filters on a table's primary key as such ({@link SubsetSelectivity}).
  * </ul>
  */
@@ -50,9 +52,23 @@ final class SmsPrepare extends CalcitePrepareImpl {
 
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(CalcitePrepare.Context context,
       CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
+    Cache<Object, Object> plans = PlanCache.of(context, query);
+    Object key = PlanCache.key(query, elementType, maxRowCount);
+    if (plans != null) {
+      @SuppressWarnings("unchecked")
+      CalcitePrepare.CalciteSignature<T> planned = (CalcitePrepare.CalciteSignature<T>) plans.getIfPresent(key);
+      if (planned != null) {
+        return planned;
+      }
+    }
     MAX_ROWS.set(maxRowCount);
     try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
-      return MaxRows.capped(super.prepareSql(context, query, elementType, maxRowCount));
+      CalcitePrepare.CalciteSignature<T> signature =
+          MaxRows.capped(super.prepareSql(context, query, elementType, maxRowCount));
+      if (plans != null && PlanCache.keeps(signature)) {
+        plans.put(key, signature);
+      }
+      return signature;
     } catch (TranslatedException e) {
       throw e;
     } catch (RuntimeException e) {

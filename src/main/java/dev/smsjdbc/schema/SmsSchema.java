@@ -5,8 +5,10 @@ import dev.smsjdbc.aws.ApiSession;
 import dev.smsjdbc.aws.SmsApi;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.google.common.collect.ImmutableMap;
 
@@ -16,6 +18,7 @@ public final class SmsSchema extends AbstractSchema implements AutoCloseable {
 
   private final ApiSession session;
   private final Map<String, Table> tables;
+  private volatile @Nullable Object planCache;
 
   public SmsSchema(ApiSession session) {
     this.session = session;
@@ -30,6 +33,18 @@ public final class SmsSchema extends AbstractSchema implements AutoCloseable {
 
   @Override protected Map<String, Table> getTableMap() {
     return tables;
+  }
+
+  /**
+   * The connection's cache of compiled plans, made by {@code create} on first use. It lives here so that it
+   * lives as long as the connection's schema; the JDBC side owns what is in it.
+   */
+  @SuppressWarnings("unchecked")
+  public synchronized <C> C planCache(Supplier<C> create) {
+    if (planCache == null) {
+      planCache = create.get();
+    }
+    return (C) planCache;
   }
 
   @Override public void close() {

@@ -1,0 +1,89 @@
+package dev.smsjdbc.jdbc;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import dev.smsjdbc.schema.SmsSchema;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.runtime.Hook;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+import java.lang.reflect.Type;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The plans a connection compiled, by statement text: BI tools, DBeaver and pools send the same SQL again
+ * and again, and parsing, validating, planning and compiling cost far more than executing. A plan is safe to
+ * reuse on its connection: the generated code reads its tables from the execution's context, and what was
+ * pushed into the scans ({@code ScanSpec}) is immutable and bound anew each execution. Per connection, so a
+ * plan never outlives the schema it was planned for; bounded.
+ *
+ * <p>Only queries are kept (not EXPLAIN, whose text is computed while planning), and nothing is kept or
+ * reused while a Calcite planner hook ({@link Hook#PLANNER}) changes rules, as tests and benchmarks do to
+ * compare plans.
+ */
+final class PlanCache {
+  /** Plans per connection. */
+  static final int CAPACITY = 256;
+
+  /** What makes two preparations the same: the text, the row type and the max rows planned in. */
+  private record Key(String sql, Type elementType, long maxRowCount) {}
+
+  private PlanCache() {}
+
+  /** The connection's cache, or null where there is none (no SQL text, a hook at work, not the driver's). */
+  static @Nullable Cache<Object, Object> of(CalcitePrepare.Context context, CalcitePrepare.Query<?> query) {
+    if (query.sql == null || plannerHooked()) {
+      return null;
+    }
+    CalciteSchema sms = context.getRootSchema().getSubSchema(SmsSchema.NAME, true);
+    SmsSchema schema = sms == null ? null : sms.schema instanceof SmsSchema s ? s : null;
+    return schema == null ? null
+        : schema.planCache(() -> CacheBuilder.newBuilder().maximumSize(CAPACITY).build());
+  }
+
+  static Object key(CalcitePrepare.Query<?> query, Type elementType, long maxRowCount) {
+    return new Key(query.sql, elementType, maxRowCount);
+  }
+
+  /** Whether a plan may be kept: a query, not an EXPLAIN. */
+  static boolean keeps(CalcitePrepare.CalciteSignature<?> signature) {
+    return signature.statementType == org.apache.calcite.avatica.Meta.StatementType.SELECT
+        && signature.sql != null
+        && !StatementText.firstKeyword(signature.sql).toUpperCase(Locale.ROOT).equals("EXPLAIN");
+  }
+
+  /** Whether a {@link Hook#PLANNER} handler touches the planners of this thread. */
+  private static boolean plannerHooked() {
+    Probe probe = new Probe();
+    Hook.PLANNER.run(probe);
+    return probe.touched;
+  }
+
+  /** A planner that only notes whether a hook changed its rules. */
+  private static final class Probe extends HepPlanner {
+    boolean touched;
+
+    Probe() {
+      super(HepProgram.builder().build());
+    }
+
+    @Override public boolean addRule(RelOptRule rule) {
+      touched = true;
+      return false;
+    }
+
+    @Override public boolean removeRule(RelOptRule rule) {
+      touched = true;
+      return false;
+    }
+
+    @Override public void setRuleDescExclusionFilter(@Nullable Pattern exclusionFilter) {
+      touched = true;
+    }
+  }
+}
