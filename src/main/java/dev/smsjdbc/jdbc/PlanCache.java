@@ -30,24 +30,31 @@ final class PlanCache {
   /** Plans per connection. */
   static final int CAPACITY = 256;
 
-  /** What makes two preparations the same: the text, the row type and the max rows planned in. */
-  private record Key(String sql, Type elementType, long maxRowCount) {}
+  /**
+   * What makes two preparations the same: the text, the row type, the max rows planned in, and what the
+   * planner knew of the tables (a listing that showed a table's real size can make another plan cheaper).
+   */
+  private record Key(String sql, Type elementType, long maxRowCount, long statistics) {}
 
   private PlanCache() {}
 
   /** The connection's cache, or null where there is none (no SQL text, a hook at work, not the driver's). */
   static @Nullable Cache<Object, Object> of(CalcitePrepare.Context context, CalcitePrepare.Query<?> query) {
-    if (query.sql == null || plannerHooked()) {
-      return null;
-    }
-    CalciteSchema sms = context.getRootSchema().getSubSchema(SmsSchema.NAME, true);
-    SmsSchema schema = sms == null ? null : sms.schema instanceof SmsSchema s ? s : null;
+    SmsSchema schema = query.sql == null || plannerHooked() ? null : schema(context);
     return schema == null ? null
         : schema.planCache(() -> CacheBuilder.newBuilder().maximumSize(CAPACITY).build());
   }
 
-  static Object key(CalcitePrepare.Query<?> query, Type elementType, long maxRowCount) {
-    return new Key(query.sql, elementType, maxRowCount);
+  static Object key(CalcitePrepare.Context context, CalcitePrepare.Query<?> query, Type elementType,
+      long maxRowCount) {
+    SmsSchema schema = schema(context);
+    return new Key(String.valueOf(query.sql), elementType, maxRowCount,
+        schema == null ? 0 : schema.statisticsVersion());
+  }
+
+  private static @Nullable SmsSchema schema(CalcitePrepare.Context context) {
+    CalciteSchema sms = context.getRootSchema().getSubSchema(SmsSchema.NAME, true);
+    return sms != null && sms.schema instanceof SmsSchema s ? s : null;
   }
 
   /** Whether a plan may be kept: a query, not an EXPLAIN. */

@@ -53,7 +53,7 @@ final class SmsPrepare extends CalcitePrepareImpl {
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(CalcitePrepare.Context context,
       CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
     Cache<Object, Object> plans = PlanCache.of(context, query);
-    Object key = PlanCache.key(query, elementType, maxRowCount);
+    Object key = PlanCache.key(context, query, elementType, maxRowCount);
     if (plans != null) {
       @SuppressWarnings("unchecked")
       CalcitePrepare.CalciteSignature<T> planned = (CalcitePrepare.CalciteSignature<T>) plans.getIfPresent(key);

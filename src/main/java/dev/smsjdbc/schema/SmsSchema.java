@@ -47,6 +47,15 @@ public final class SmsSchema extends AbstractSchema implements AutoCloseable {
     return (C) planCache;
   }
 
+  /** Changes whenever what the planner knows of a table changes (a listing showed its real size). */
+  public long statisticsVersion() {
+    long version = 0;
+    for (Table table : tables.values()) {
+      version += table instanceof SmsTable<?> t ? t.statisticsVersion() : 0;
+    }
+    return version;
+  }
+
   @Override public void close() {
     session.close();
   }

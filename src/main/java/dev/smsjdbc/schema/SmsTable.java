@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
 /**
@@ -48,6 +49,8 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
   protected final ApiSession session;
   /** Rows per Region of the last complete listing on this connection, or -1 before one. */
   private volatile double listedRows = -1;
+  /** How often {@link #listedRows} changed: plans made before a change may no longer be the cheapest. */
+  private final AtomicInteger statisticsChanges = new AtomicInteger();
 
   protected SmsTable(TableDefinition<T> definition, ApiSession session) {
     super(Object[].class);
@@ -76,6 +79,18 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
   double listingRows(double assumed) {
     double listed = listedRows;
     return listed >= 0 ? listed : assumed;
+  }
+
+  private void learned(double rows) {
+    if (rows != listedRows) {
+      listedRows = rows;
+      statisticsChanges.incrementAndGet();
+    }
+  }
+
+  /** Changes every time what the planner knows of this table changes. */
+  int statisticsVersion() {
+    return statisticsChanges.get();
   }
 
   /** An estimate of the API calls a scan makes in one Region, for EXPLAIN. */
@@ -157,7 +172,7 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
         Enumerator<T> items = session.scan(context, request, read());
         int regions = request.regions() == null ? session.regions().size() : request.regions().size();
         LongConsumer listed = request.keys() == null && request.limit() < 0
-            ? n -> listedRows = Math.max(1, (double) n / Math.max(1, regions)) : null;
+            ? n -> learned(Math.max(1, (double) n / Math.max(1, regions))) : null;
         return Linq4j.transform(new ScanItems<>(items, request.limit(), listed), item -> definition.toRow(item, zone));
       }
     };

@@ -55,14 +55,26 @@ class PlanCacheTest {
   }
 
   @Test void theSameTextIsPlannedOnceAndAnswersEachTime() throws Exception {
+    String sql = "SELECT * FROM replication_jobs WHERE replication_job_id = '" + ids.get(0) + "'";
     try (Connection c = db.connect()) {
       counting(() -> {
         for (int i = 0; i < 3; i++) {
-          assertEquals(6, SmsTestDatabase.rows(c, "SELECT * FROM replication_jobs").size());
+          assertEquals(1, SmsTestDatabase.rows(c, sql).size());
         }
       });
     }
     assertEquals(1, parsed.get());
+  }
+
+  @Test void aListingThatShowsATablesSizeMakesThePlannerLookAgainOnce() throws Exception {
+    try (Connection c = db.connect()) {
+      counting(() -> {
+        for (int i = 0; i < 4; i++) {
+          assertEquals(6, SmsTestDatabase.rows(c, "SELECT * FROM replication_jobs").size());
+        }
+      });
+    }
+    assertEquals(2, parsed.get(), "planned with the assumed size, then once more with the size the listing showed");
   }
 
   @Test void preparedStatementsOfOneTextShareThePlanAndBindTheirOwnValues() throws Exception {
