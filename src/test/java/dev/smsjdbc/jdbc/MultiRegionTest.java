@@ -37,8 +37,9 @@ class MultiRegionTest {
     db.close();
   }
 
-  @AfterEach void clear() {
+  @AfterEach void clear() throws InterruptedException {
     db.emulator.faults().clear();
+    db.awaitQuiet();
     db.emulator.resetCounters();
   }
 

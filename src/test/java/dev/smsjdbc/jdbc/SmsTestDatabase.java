@@ -103,6 +103,24 @@ final class SmsTestDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits (5 s at most) until no request has reached the emulator for 300 ms: a call that a stopped scan
+   * had in flight finishes in the background and must not count in the next test.
+   */
+  void awaitQuiet() throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    int seen = emulator.requestCount();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - quietSince < 300_000_000L && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      int now = emulator.requestCount();
+      if (now != seen) {
+        seen = now;
+        quietSince = System.nanoTime();
+      }
+    }
+  }
+
   /** Asserts the API calls made since the last reset, per operation. */
   void assertCalls(int getReplicationJobs, int getReplicationRuns) {
     assertEquals(getReplicationJobs, emulator.requestCount("GetReplicationJobs"),
