@@ -2,8 +2,11 @@ package dev.smsjdbc.jdbc;
 
 import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -81,7 +84,13 @@ final class UrlSuffix {
   /** {@code defaults} with the URL's pairs on top, as {@code ConnectStringParser.parse} would give them. */
   static Properties merge(String suffix, Properties defaults) throws SQLNonTransientConnectionException {
     Properties merged = (Properties) defaults.clone();
+    Set<String> seen = new HashSet<>();
     for (Pair pair : parse(suffix)) {
+      // Keys match ignoring case; a second value would silently win (or lose), so it is an error.
+      if (!seen.add(pair.name().toLowerCase(Locale.ROOT))) {
+        throw new SQLNonTransientConnectionException("Connection property '" + ValueType.shorten(pair.name())
+            + "' is given twice in the jdbc:sms: URL; give it once.", SqlState.CONNECTION_UNABLE_TO_CONNECT.code());
+      }
       merged.setProperty(pair.name(), pair.value());
     }
     return merged;

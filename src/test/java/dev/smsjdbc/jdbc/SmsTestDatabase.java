@@ -11,7 +11,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,17 +41,20 @@ final class SmsTestDatabase implements AutoCloseable {
   }
 
   /**
-   * The URL of a connection to the emulator, with {@code extraKeys} appended (a key given again wins).
+   * The URL of a connection to the emulator, with {@code extraKeys} (a key given again replaces the default).
    * Sessions are in UTC ({@code timeZone=UTC}), so that tests read the API's UTC times whatever the JVM's
    * zone; tests of the session zone give theirs, or remove it for the JVM's.
    */
   String url(String... extraKeys) {
-    StringBuilder url = new StringBuilder("jdbc:sms:region=us-east-1;endpoint=" + emulator.endpoint()
-        + ";accessKeyId=" + ACCESS_KEY_ID + ";secretAccessKey=" + SECRET + ";" + UTC);
-    for (String key : extraKeys) {
-      url.append(';').append(key);
+    Map<String, String> keys = new LinkedHashMap<>();
+    for (String pair : List.of("region=us-east-1", "endpoint=" + emulator.endpoint(), "accessKeyId=" + ACCESS_KEY_ID,
+        "secretAccessKey=" + SECRET, UTC)) {
+      keys.put(pair.substring(0, pair.indexOf('=')).toLowerCase(Locale.ROOT), pair);
     }
-    return url.toString();
+    for (String pair : extraKeys) { // a key given again replaces the default: the driver refuses a key twice
+      keys.put((pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair).toLowerCase(Locale.ROOT), pair);
+    }
+    return "jdbc:sms:" + String.join(";", keys.values());
   }
 
   Connection connect(String... extraKeys) throws SQLException {
