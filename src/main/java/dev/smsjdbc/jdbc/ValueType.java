@@ -167,17 +167,31 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
   }
 
   private static URI url(ConnectionKey key, String text) throws SQLException {
+    String shown = withoutUserInfo(text);
     try {
       URI uri = new URI(text);
+      if (uri.getRawUserInfo() != null) {
+        // A password in a URL would be shown by getURL() and in messages; SMS signs with AWS keys anyway.
+        throw invalid(key, shown, "holds a user name or password ('user:password@'); give AWS credentials with"
+            + " accessKeyId and secretAccessKey instead");
+      }
       if (uri.getHost() == null || !Set.of("http", "https").contains(Ascii.toLowerCase(
           String.valueOf(uri.getScheme())))) {
-        throw invalid(key, text, "is not an http(s) URL with a host");
+        throw invalid(key, shown, "is not an http(s) URL with a host");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw invalid(key, text, "is not a URL: " + e.getReason());
+      throw invalid(key, shown, "is not a URL: " + e.getReason());
     }
   }
+
+  /** The URL as it may be shown: anything between {@code ://} and an {@code @} masked. */
+  private static String withoutUserInfo(String text) {
+    int scheme = text.indexOf("://");
+    int at = text.indexOf('@', Math.max(0, scheme));
+    return scheme < 0 || at < 0 ? text : text.substring(0, scheme + 3) + "****" + text.substring(at);
+  }
+
 
   /**
    * A zone id that {@link TimeZone} reads as the same zone: Calcite takes the zone as a {@code TimeZone},
