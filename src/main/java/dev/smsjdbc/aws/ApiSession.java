@@ -1,6 +1,7 @@
 package dev.smsjdbc.aws;
 
 import org.apache.calcite.linq4j.Enumerator;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import software.amazon.awssdk.services.sms.SmsClient;
 
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
 
 /**
  * The SMS side of one connection: an {@link SmsApi} per Region, its share of the JVM's I/O threads
@@ -95,6 +95,11 @@ public final class ApiSession implements AutoCloseable {
   /** Runs an API call on the shared I/O threads, within this session's concurrency. */
   <T> Future<T> submit(Callable<T> call) {
     return executor.submit(call);
+  }
+
+  /** How many of the connection's Regions a scan of {@code wanted} reads (null: all of them). */
+  public int regionCount(@Nullable List<String> wanted) {
+    return wanted == null ? apis.size() : (int) apis.keySet().stream().filter(wanted::contains).count();
   }
 
   /** The read of one Region: one of {@link SmsApi}'s list methods. */

@@ -60,7 +60,7 @@ final class BoundedHttpClient implements SdkHttpClient {
         .map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty() && !e.equals("identity"));
     Optional<AbortableInputStream> body = response.responseBody();
     if (encoding.isPresent()) {
-      body.ifPresent(BoundedHttpClient::abort);
+      body.ifPresent(AbortableInputStream::abort);
       throw new RejectedResponseException("the endpoint answered with Content-Encoding " + encoding.get()
           + ", which the driver does not ask for");
     }
@@ -88,10 +88,6 @@ final class BoundedHttpClient implements SdkHttpClient {
       }
     }
     return out.toByteArray();
-  }
-
-  private static void abort(AbortableInputStream in) {
-    in.abort();
   }
 
   @Override public String clientName() {

@@ -35,11 +35,10 @@ public final class Execution {
     return pages;
   }
 
-  /** Counts {@code n} calls about to be made; fails, before they are made, if they would exceed the budget. */
-  void charge(int n, int maxApiCalls) {
-    int total = calls.addAndGet(n);
-    if (total > maxApiCalls) {
-      calls.addAndGet(-n);
+  /** Counts a call about to be made; fails, before it is made, if it would exceed the budget. */
+  void charge(int maxApiCalls) {
+    if (calls.incrementAndGet() > maxApiCalls) {
+      calls.decrementAndGet();
       throw new ApiException(ApiException.Kind.CALL_BUDGET, "This statement needs more than maxApiCalls="
           + maxApiCalls + " API calls and was stopped before making them. Narrow the query (e.g. WHERE"
           + " replication_job_id = ..., LIMIT) or raise the maxApiCalls connection property.");

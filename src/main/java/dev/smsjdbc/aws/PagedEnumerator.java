@@ -109,7 +109,7 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
 
   private Future<Page<T>> request(@Nullable String token) {
     context.check();
-    int maxResults = limit < 0 ? pageSize : (int) Math.max(1, Math.min(pageSize, limit - received));
+    int maxResults = Page.maxResults(pageSize, limit, received);
     int pageNumber = ++pages;
     return context.submit(() -> call.fetch(token, maxResults, pageNumber));
   }

@@ -7,11 +7,11 @@ import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 
 import java.net.URI;
-import java.util.List;
 
 /** The Region to use when the connection names none: the SDK's chain, minus what must not happen here. */
 final class RegionChain {
@@ -24,35 +24,26 @@ final class RegionChain {
    * @param profile the profile of the credentials, if any
    */
   static Region resolve(@Nullable URI endpoint, @Nullable String profile) {
+    String profileName = profile != null ? profile : ProfileFileSystemSetting.AWS_PROFILE.getStringValueOrThrow();
+    AwsProfileRegionProvider fromProfile = new AwsProfileRegionProvider(ProfileFile::defaultProfileFile, profileName);
     if (endpoint != null) {
       // An endpoint override (the emulator, a proxy): the Region only scopes the signature. Take it from
       // AWS_REGION or the profile if set, else us-east-1, and never ask EC2 instance metadata for one.
-      for (AwsRegionProvider provider : List.<AwsRegionProvider>of(new SystemSettingsRegionProvider(),
-          new AwsProfileRegionProvider(() -> ProfileFile.defaultProfileFile(),
-              profile != null ? profile : ProfileFileSystemSetting.AWS_PROFILE.getStringValueOrThrow()))) {
-        try {
-          Region region = provider.getRegion();
-          if (region != null) {
-            return region;
-          }
-        } catch (SdkClientException | IllegalStateException e) {
-          // not set there: try the next
-        }
+      try {
+        return new AwsRegionProviderChain(new SystemSettingsRegionProvider(), fromProfile).getRegion();
+      } catch (SdkClientException e) {
+        return Region.US_EAST_1;
       }
-      return Region.US_EAST_1;
     }
     try {
-      if (profile != null) {
-        Region fromProfile = new AwsProfileRegionProvider(() -> ProfileFile.defaultProfileFile(), profile).getRegion();
-        if (fromProfile != null) {
-          return fromProfile;
-        }
-      }
-      return DefaultAwsRegionProviderChain.builder().build().getRegion();
+      // A named profile first; then the SDK's whole chain (AWS_REGION, the default profile, ...).
+      AwsRegionProvider sdkChain = DefaultAwsRegionProviderChain.builder().build();
+      return (profile == null ? sdkChain : new AwsRegionProviderChain(fromProfile, sdkChain)).getRegion();
     } catch (SdkClientException e) {
       throw new ApiException(ApiException.Kind.CONFIGURATION, "No AWS Region given: add region=<id> to the"
           + " jdbc:sms: URL, or set AWS_REGION or a region in the profile ("
           + ProfileFileSystemSetting.AWS_CONFIG_FILE.environmentVariable() + ").", e);
     }
   }
+
 }

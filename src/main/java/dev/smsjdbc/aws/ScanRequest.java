@@ -11,10 +11,8 @@ import java.util.List;
  * @param keys distinct key values (non-empty strings), or null for every item
  * @param regions the Regions to read, or null for all of the connection's
  * @param limit rows wanted, or -1 for all
- * @param useCache whether the shared response cache may answer ({@code cacheTtl}; off with {@code no_cache})
  */
-public record ScanRequest(@Nullable List<String> keys, @Nullable List<String> regions, long limit,
-    boolean useCache) {
+public record ScanRequest(@Nullable List<String> keys, @Nullable List<String> regions, long limit) {
 
   public ScanRequest {
     keys = keys == null ? null : List.copyOf(keys);

@@ -148,7 +148,7 @@ public final class SmsApi implements AutoCloseable {
         if (context.stopped()) {
           throw ApiException.cancelled();
         }
-        int max = limit < 0 ? pageSize() : (int) Math.max(1, Math.min(pageSize(), limit - rows.size()));
+        int max = Page.maxResults(pageSize(), limit, rows.size());
         Page<RunRow> page = runsPage(context, jobId, token, max, ++pageNumber)
             .checkedAgainst(tokensSeen, SmsOperation.GET_REPLICATION_RUNS);
         rows.addAll(page.items());
@@ -215,7 +215,7 @@ public final class SmsApi implements AutoCloseable {
         return hit;
       }
     }
-    execution.charge(1, settings.maxApiCalls());
+    execution.charge(settings.maxApiCalls());
     try {
       R response = call.get();
       if (cached) {

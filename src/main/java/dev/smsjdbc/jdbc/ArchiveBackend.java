@@ -1,7 +1,9 @@
 package dev.smsjdbc.jdbc;
 
 import com.google.common.cache.Cache;
+import com.google.common.base.Throwables;
 import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.smsjdbc.archive.Archive;
 import dev.smsjdbc.archive.ArchiveException;
 import dev.smsjdbc.archive.RegionHistory;
@@ -17,6 +19,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.Map;
 
 /**
@@ -45,17 +48,20 @@ final class ArchiveBackend {
   private static Loaded load(Path path, List<String> regions) {
     Path absolute = path.toAbsolutePath().normalize();
     Key key = new Key(absolute, regions, Archive.fingerprint(absolute));
-    Loaded loaded = LOADED.getIfPresent(key);
-    if (loaded == null) {
-      Archive archive = Archive.read(absolute, regions);
-      Map<String, EmulatorData> data = new LinkedHashMap<>();
-      for (RegionHistory region : archive.regions()) {
-        data.put(region.region(), EmulatorData.of(region));
-      }
-      loaded = new Loaded(data, archive.warnings());
-      LOADED.put(key, loaded);
+    try {
+      // Connections opening together read the archive once.
+      return LOADED.get(key, () -> {
+        Archive archive = Archive.read(absolute, regions);
+        Map<String, EmulatorData> data = new LinkedHashMap<>();
+        for (RegionHistory region : archive.regions()) {
+          data.put(region.region(), EmulatorData.of(region));
+        }
+        return new Loaded(data, archive.warnings());
+      });
+    } catch (UncheckedExecutionException | ExecutionException e) {
+      Throwables.throwIfUnchecked(e.getCause());
+      throw new IllegalStateException(e.getCause());
     }
-    return loaded;
   }
 
   static ApiSession open(SmsConnectionConfig config) throws SQLException {

@@ -114,7 +114,7 @@ public final class ArchiveExport {
   private <T> List<T> read(String region, List<String> keys, ApiSession.RegionScan<T> scan) {
     ScanContext context = new ScanContext(session, new Execution(), null, null, false);
     List<T> items = new ArrayList<>();
-    try (Enumerator<T> e = session.scan(context, new ScanRequest(keys, List.of(region), -1, false), scan)) {
+    try (Enumerator<T> e = session.scan(context, new ScanRequest(keys, List.of(region), -1), scan)) {
       while (e.moveNext()) {
         items.add(e.current());
       }

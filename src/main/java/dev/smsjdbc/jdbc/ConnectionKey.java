@@ -92,15 +92,12 @@ public enum ConnectionKey implements ConnectionProperty {
   // The one Calcite property that is let through: the others could read files (model) or load classes
   // (schemaFactory, typeSystem, ...) named by whoever writes the URL.
   CASE_SENSITIVE("caseSensitive", bool(), "false", "true matches identifiers case-sensitively (Calcite's "
-      + "setting); by default replication_jobs, REPLICATION_JOBS and \"replication_jobs\" are the same.",
-      Flag.CALCITE);
+      + "setting); by default replication_jobs, REPLICATION_JOBS and \"replication_jobs\" are the same.");
 
   /** Properties of a key beyond its type. */
   enum Flag {
     /** A credential: never shown by getURL(), toString(), getPropertyInfo, messages or logs. */
-    SECRET,
-    /** Read by Calcite, not by this driver; passed through unchanged. */
-    CALCITE
+    SECRET
   }
 
   private static final Map<String, ConnectionKey> BY_NAME = new HashMap<>();
@@ -134,11 +131,6 @@ public enum ConnectionKey implements ConnectionProperty {
   /** Whether the value is a credential that must never be shown. */
   public boolean isSecret() {
     return flags.contains(Flag.SECRET);
-  }
-
-  /** Whether Calcite, not this driver, reads the value. */
-  public boolean isCalcite() {
-    return flags.contains(Flag.CALCITE);
   }
 
   public String description() {

@@ -3,6 +3,7 @@ package dev.smsjdbc.jdbc;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import dev.smsjdbc.schema.SmsSchema;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptRule;
@@ -38,30 +39,33 @@ final class PlanCache {
 
   private PlanCache() {}
 
-  /** The connection's cache, or null where there is none (no SQL text, a hook at work, not the driver's). */
-  static @Nullable Cache<Object, Object> of(CalcitePrepare.Context context, CalcitePrepare.Query<?> query) {
-    SmsSchema schema = query.sql == null || plannerHooked() ? null : schema(context);
-    return schema == null ? null
-        : schema.planCache(() -> CacheBuilder.newBuilder().maximumSize(CAPACITY).build());
+  /** Where one preparation's plan is found or kept: the connection's cache and the preparation's key. */
+  record Slot(Cache<Object, Object> plans, Object key) {
+    /** The plan kept from an earlier preparation, or null. */
+    @SuppressWarnings("unchecked")
+    <T> CalcitePrepare.@Nullable CalciteSignature<T> planned() {
+      return (CalcitePrepare.CalciteSignature<T>) plans.getIfPresent(key);
+    }
+
+    /** Keeps a query's plan; an EXPLAIN's (whose text is computed while planning) is not kept. */
+    void keep(CalcitePrepare.CalciteSignature<?> signature) {
+      if (signature.statementType == Meta.StatementType.SELECT && signature.sql != null
+          && !StatementText.firstKeyword(signature.sql).toUpperCase(Locale.ROOT).equals("EXPLAIN")) {
+        plans.put(key, signature);
+      }
+    }
   }
 
-  static Object key(CalcitePrepare.Context context, CalcitePrepare.Query<?> query, Type elementType,
+  /** The slot of a preparation, or null where there is none (no SQL text, a hook at work, not the driver's). */
+  static @Nullable Slot slot(CalcitePrepare.Context context, CalcitePrepare.Query<?> query, Type elementType,
       long maxRowCount) {
-    SmsSchema schema = schema(context);
-    return new Key(String.valueOf(query.sql), elementType, maxRowCount,
-        schema == null ? 0 : schema.statisticsVersion());
-  }
-
-  private static @Nullable SmsSchema schema(CalcitePrepare.Context context) {
-    CalciteSchema sms = context.getRootSchema().getSubSchema(SmsSchema.NAME, true);
-    return sms != null && sms.schema instanceof SmsSchema s ? s : null;
-  }
-
-  /** Whether a plan may be kept: a query, not an EXPLAIN. */
-  static boolean keeps(CalcitePrepare.CalciteSignature<?> signature) {
-    return signature.statementType == org.apache.calcite.avatica.Meta.StatementType.SELECT
-        && signature.sql != null
-        && !StatementText.firstKeyword(signature.sql).toUpperCase(Locale.ROOT).equals("EXPLAIN");
+    CalciteSchema sms = query.sql == null || plannerHooked() ? null
+        : context.getRootSchema().getSubSchema(SmsSchema.NAME, true);
+    if (sms == null || !(sms.schema instanceof SmsSchema schema)) {
+      return null;
+    }
+    return new Slot(schema.planCache(() -> CacheBuilder.newBuilder().maximumSize(CAPACITY).build()),
+        new Key(query.sql, elementType, maxRowCount, schema.statisticsVersion()));
   }
 
   /** Whether a {@link Hook#PLANNER} handler touches the planners of this thread. */

@@ -60,9 +60,8 @@ final class PlannerWarmup {
     long start = System.nanoTime();
     Properties info = new Properties();
     // As SmsDriver.connect sets them, so that the plans have the shapes of real ones.
-    info.setProperty("lex", "MYSQL_ANSI");
+    SmsConnectionConfig.CALCITE_SETTINGS.forEach(info::setProperty);
     info.setProperty("timeZone", "UTC");
-    info.setProperty("conformance", "LENIENT");
     // A budget of 0 API calls, too: a call would fail before it is made.
     try (ApiSession session = new ApiSession(new ApiSession.Settings(50, 1, false, 0, Duration.ZERO),
              "planner-warm-up", Map.of("us-east-1", offlineClient()));

@@ -1,6 +1,5 @@
 package dev.smsjdbc.jdbc;
 
-import com.google.common.cache.Cache;
 import dev.smsjdbc.schema.SmsHints;
 import dev.smsjdbc.schema.SubsetSelectivity;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -52,21 +51,17 @@ final class SmsPrepare extends CalcitePrepareImpl {
 
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(CalcitePrepare.Context context,
       CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
-    Cache<Object, Object> plans = PlanCache.of(context, query);
-    Object key = PlanCache.key(context, query, elementType, maxRowCount);
-    if (plans != null) {
-      @SuppressWarnings("unchecked")
-      CalcitePrepare.CalciteSignature<T> planned = (CalcitePrepare.CalciteSignature<T>) plans.getIfPresent(key);
-      if (planned != null) {
-        return planned;
-      }
+    PlanCache.Slot slot = PlanCache.slot(context, query, elementType, maxRowCount);
+    CalcitePrepare.CalciteSignature<T> planned = slot == null ? null : slot.planned();
+    if (planned != null) {
+      return planned;
     }
     MAX_ROWS.set(maxRowCount);
     try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       CalcitePrepare.CalciteSignature<T> signature =
           MaxRows.capped(super.prepareSql(context, query, elementType, maxRowCount));
-      if (plans != null && PlanCache.keeps(signature)) {
-        plans.put(key, signature);
+      if (slot != null) {
+        slot.keep(signature);
       }
       return signature;
     } catch (TranslatedException e) {

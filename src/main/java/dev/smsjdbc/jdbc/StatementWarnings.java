@@ -18,8 +18,11 @@ final class StatementWarnings {
   /** The warnings of the current execution of the statement behind {@code target}, chained, or null. */
   static @Nullable SQLWarning get(Object target) {
     Execution execution = execution(target);
+    if (execution == null) {
+      return null;
+    }
     SQLWarning first = null;
-    for (ApiException e : execution == null ? java.util.List.<ApiException>of() : execution.warnings()) {
+    for (ApiException e : execution.warnings()) {
       SQLWarning warning = ErrorTranslator.warning(e);
       if (first == null) {
         first = warning;

@@ -1,11 +1,8 @@
 package dev.smsjdbc.meta;
 
-import org.apache.calcite.avatica.ColumnMetaData;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Precision, scale and display size of the driver's column types as pgjdbc reports them for the same
@@ -51,19 +48,5 @@ public final class ColumnSizes {
     default:
       return null;
     }
-  }
-
-  /** A statement's column metadata (Calcite's), with these sizes. */
-  public static List<ColumnMetaData> of(List<ColumnMetaData> columns) {
-    List<ColumnMetaData> result = new ArrayList<>(columns.size());
-    for (ColumnMetaData c : columns) {
-      // Calcite puts the type's own precision (-1 when unspecified) in displaySize.
-      Size size = of(c.type.id, c.displaySize);
-      result.add(size == null ? c : new ColumnMetaData(c.ordinal, c.autoIncrement, c.caseSensitive,
-          c.searchable, c.currency, c.nullable, c.signed, size.displaySize(), c.label, c.columnName,
-          c.schemaName, size.precision(), size.scale(), c.tableName, c.catalogName, c.type, c.readOnly,
-          c.writable, c.definitelyWritable, c.columnClassName));
-    }
-    return result;
   }
 }

@@ -90,8 +90,7 @@ public record ScanSpec(@Nullable ImmutableList<RexNode> keys, @Nullable Immutabl
     Object limit = fetch == null ? null : value(root, fetch, null);
     Iterator<?> bound = boundValues.iterator();
     return new ScanRequest(keys == null ? null : strings(root, keys, bound),
-        regions == null ? null : strings(root, regions, bound), limit instanceof Number n ? n.longValue() : -1,
-        !noCache);
+        regions == null ? null : strings(root, regions, bound), limit instanceof Number n ? n.longValue() : -1);
   }
 
   /**

@@ -168,9 +168,9 @@ public abstract class SmsTable<T> extends AbstractQueryableTable
           return Linq4j.emptyEnumerator();
         }
         ScanContext context = new ScanContext(session, StatementExecutions.of(cancelFlag), cancelFlag, timeout,
-            request.useCache());
+            !spec.noCache());
         Enumerator<T> items = session.scan(context, request, read());
-        int regions = request.regions() == null ? session.regions().size() : request.regions().size();
+        int regions = session.regionCount(request.regions());
         LongConsumer listed = request.keys() == null && request.limit() < 0
             ? n -> learned(Math.max(1, (double) n / Math.max(1, regions))) : null;
         return Linq4j.transform(new ScanItems<>(items, request.limit(), listed), item -> definition.toRow(item, zone));

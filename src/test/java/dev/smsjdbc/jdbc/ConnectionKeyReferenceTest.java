@@ -1,13 +1,10 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.ReadmeBlock;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -16,23 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * block instead of comparing.
  */
 class ConnectionKeyReferenceTest {
-  private static final Path README = Path.of("README.md");
-
   @Test void readmeKeyTableIsUpToDate() throws IOException {
-    String readme = Files.readString(README, StandardCharsets.UTF_8);
-    int start = readme.indexOf(ConnectionKeyReference.START);
-    int end = readme.indexOf(ConnectionKeyReference.END);
-    assertTrue(start >= 0 && end > start, "README.md lacks the " + ConnectionKeyReference.START + " block");
-    int from = start + ConnectionKeyReference.START.length() + 1;
-    String fresh = ConnectionKeyReference.markdown();
-    if (Boolean.getBoolean("keys.update")) {
-      Files.writeString(README, readme.substring(0, from) + fresh + readme.substring(end), StandardCharsets.UTF_8);
-      return;
-    }
-    assertEquals(fresh, readme.substring(from, end), () -> "README.md's connection-key table is out of date: run "
-        + "mvn test -Dtest=ConnectionKeyReferenceTest -Dkeys.update=true, or put between "
-        + ConnectionKeyReference.START + " and " + ConnectionKeyReference.END + ":\n" + fresh);
+    ReadmeBlock.assertCurrent(ConnectionKeyReference.START, ConnectionKeyReference.END, ConnectionKeyReference.markdown(), "connection-key table", "ConnectionKeyReferenceTest", "keys.update");
   }
+
 
   @Test void everyKeyIsListedWithItsTypeDefaultAndDescription() {
     String md = ConnectionKeyReference.markdown();
