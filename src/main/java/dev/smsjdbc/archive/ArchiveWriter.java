@@ -60,33 +60,34 @@ public final class ArchiveWriter {
   }
 
   public void jobs(String region, List<ReplicationJob> jobs) {
-    write(region, "get-replication-jobs.json", "replicationJobList", jobs, null);
+    write(region, ArchiveFile.Kind.JOBS, "", jobs, null);
   }
 
   public void runs(String region, ReplicationJob job, List<ReplicationRun> runs) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.set("replicationJob", ModelJson.cli(job));
-    write(region, "get-replication-runs/" + job.replicationJobId() + ".json", "replicationRunList", runs, root);
+    write(region, ArchiveFile.Kind.RUNS, "/" + job.replicationJobId(), runs, root);
   }
 
   public void servers(String region, List<Server> servers) {
-    write(region, "get-servers.json", "serverList", servers, null);
+    write(region, ArchiveFile.Kind.SERVERS, "", servers, null);
   }
 
   public void connectors(String region, List<Connector> connectors) {
-    write(region, "get-connectors.json", "connectorList", connectors, null);
+    write(region, ArchiveFile.Kind.CONNECTORS, "", connectors, null);
   }
 
   public void apps(String region, List<AppSummary> apps) {
-    write(region, "list-apps.json", "apps", apps, null);
+    write(region, ArchiveFile.Kind.APPS, "", apps, null);
   }
 
-  private void write(String region, String name, String listMember, List<? extends SdkPojo> items,
+  /** Writes {@code REGION/<command><suffix>.json}, named after the AWS CLI command that saves the same output. */
+  private void write(String region, ArchiveFile.Kind kind, String suffix, List<? extends SdkPojo> items,
       ObjectNode root) {
     ObjectNode out = root == null ? JsonNodeFactory.instance.objectNode() : root;
-    ArrayNode list = out.putArray(listMember);
+    ArrayNode list = out.putArray(kind.listMember);
     items.forEach(item -> list.add(ModelJson.cli(item)));
-    Path file = dir.resolve(region).resolve(name);
+    Path file = dir.resolve(region).resolve(kind.command + suffix + ".json");
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, JSON.writeValueAsString(out) + "\n");

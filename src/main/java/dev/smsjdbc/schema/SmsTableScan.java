@@ -21,6 +21,7 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexShuttle;
@@ -88,8 +89,19 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
         .item("estimatedCalls", spec.bound() ? regions + " per key, up to " + calls + " per batch" : calls);
   }
 
+  /**
+   * The connection's Regions this scan reads. A named Region the connection lacks gets no call; a {@code ?}
+   * may name any of them, so it counts as one, and the total never exceeds the connection's.
+   */
   int regionCount() {
-    return spec.regions() != null ? spec.regions().size() : smsTable.session().regions().size();
+    List<String> connection = smsTable.session().regions();
+    if (spec.regions() == null) {
+      return connection.size();
+    }
+    long read = spec.regions().stream()
+        .filter(r -> !(r instanceof RexLiteral l) || connection.contains(l.getValueAs(String.class)))
+        .count();
+    return (int) Math.min(connection.size(), read);
   }
 
   /** The calls of one lookup by key in every Region read: what a {@link KeyBindingJoin} pays per key. */

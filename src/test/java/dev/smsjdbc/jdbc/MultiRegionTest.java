@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -92,6 +93,28 @@ class MultiRegionTest {
       assertTrue(plan.contains("regions=[[us-east-1, eu-west-1, ap-northeast-1]]"), plan);
       assertTrue(plan.contains("pageSize=[20]"), plan);
       assertTrue(plan.contains("estimatedCalls=[6]"), plan);
+    }
+  }
+
+  @Test void explainCountsOnlyTheConnectionsRegionsAmongThoseNamed() throws Exception {
+    assertTrue(explain("WHERE region IN ('eu-west-1', 'sa-east-1')").contains("estimatedCalls=[1]"));
+    assertTrue(explain("WHERE region = 'sa-east-1'").contains("estimatedCalls=[0]"));
+  }
+
+  @Test void explainCountsARegionParameterAsOneRegion() throws Exception {
+    assertTrue(explain("WHERE region = ?").contains("estimatedCalls=[1]"));
+  }
+
+  private static String explain(String where) throws SQLException {
+    try (Connection c = db.connect(REGIONS); PreparedStatement s = c.prepareStatement(
+        "EXPLAIN PLAN FOR SELECT * FROM replication_jobs " + where + " LIMIT 10")) {
+      if (where.contains("?")) {
+        s.setString(1, "eu-west-1");
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        assertTrue(rs.next());
+        return rs.getString(1);
+      }
     }
   }
 
