@@ -30,8 +30,8 @@ import java.util.concurrent.Callable;
  * and it answers {@code getWarnings}/{@code clearWarnings}, which Avatica hard-wires to "none", from
  * {@link StatementWarnings} (statements) and {@link ConnectionWarnings} (the connection); it clears a
  * statement's cancel flag as an execution starts ({@link StatementFlags#clearCancel}), hands
- * {@code getObject(column, Class)} and TIMESTAMP getters to {@link TypedGetters}, text for TIMESTAMP
- * parameters to {@link TimestampParameters}, and a result's column sizes to {@link ResultSetSizes}. It does
+ * {@code getObject(column, Class)} and TIMESTAMP getters to {@link TypedGetters}, the parameter values
+ * Avatica mishandles to {@link ParameterValues}, and a result's column sizes to {@link ResultSetSizes}. It does
  * nothing else.
  */
 final class ErrorTranslatingProxy implements InvocationHandler {
@@ -111,8 +111,8 @@ final class ErrorTranslatingProxy implements InvocationHandler {
       return call(() -> TypedGetters.get(rs, name, args));
     }
     if (target instanceof AvaticaPreparedStatement ps
-        && (boolean) call(() -> TimestampParameters.handles(ps, name, args))) {
-      return call(() -> TimestampParameters.set(ps, args));
+        && (boolean) call(() -> ParameterValues.handles(ps, name, args))) {
+      return call(() -> ParameterValues.set(ps, args));
     }
     Object result = call(() -> method.invoke(target, args));
     return result == null || !WRAPPED.contains(method.getReturnType())

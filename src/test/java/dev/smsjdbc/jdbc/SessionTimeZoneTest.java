@@ -18,10 +18,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -169,6 +172,58 @@ class SessionTimeZoneTest {
         ps.setString(2, TEXT.withZone(zone).format(e.getValue()));
         assertTrue(runIds(ps).contains(e.getKey()), zoneId + " setString " + e.getValue());
       }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UTC", "America/Los_Angeles", "Asia/Kolkata", "America/New_York"})
+  void aValueWrittenBackAsAJavaTimeObjectFindsItsRow(String zoneId) throws SQLException {
+    ZoneId zone = ZoneId.of(zoneId);
+    try (Connection c = connect(zone); PreparedStatement ps = c.prepareStatement(
+        "SELECT replication_run_id FROM replication_runs WHERE replication_job_id = ? AND scheduled_start_time = ?")) {
+      for (Map.Entry<String, Instant> e : startsRead(zone).entrySet()) {
+        ps.setString(1, JOB_OF_RUN.get(e.getKey()));
+        Instant start = e.getValue();
+        for (Object value : List.of(start, start.atOffset(ZoneOffset.ofHours(3)), start.atZone(BERLIN),
+            LocalDateTime.ofInstant(start, zone))) {
+          ps.setObject(2, value);
+          assertTrue(runIds(ps).contains(e.getKey()), zoneId + " setObject " + value.getClass().getSimpleName());
+        }
+        ps.setObject(2, LocalDateTime.ofInstant(start, zone), Types.TIMESTAMP);
+        assertTrue(runIds(ps).contains(e.getKey()), zoneId + " setObject with its type");
+      }
+    }
+  }
+
+  @Test void aLocalDateIsTheStartOfThatDayInTheSessionZone() throws SQLException {
+    ZoneId zone = ZoneId.of("Asia/Kolkata");
+    Instant median = STARTS.values().stream().sorted().toList().get(STARTS.size() / 2);
+    LocalDate day = LocalDate.ofInstant(median, zone);
+    long expected = STARTS.values().stream().filter(i -> !i.isBefore(day.atStartOfDay(zone).toInstant())).count();
+    try (Connection c = connect(zone); PreparedStatement ps = c.prepareStatement(
+        "SELECT replication_run_id FROM replication_runs WHERE scheduled_start_time >= ?")) {
+      ps.setObject(1, day);
+      assertEquals(expected, runIds(ps).size());
+    }
+  }
+
+  @Test void setObjectOfATimestampWithItsTypeSetsTheValue() throws SQLException {
+    Map.Entry<String, Instant> run = STARTS.entrySet().iterator().next();
+    try (Connection c = connect(ZoneOffset.UTC); PreparedStatement ps = c.prepareStatement(
+        "SELECT replication_run_id FROM replication_runs WHERE replication_job_id = ? AND scheduled_start_time = ?")) {
+      ps.setString(1, JOB_OF_RUN.get(run.getKey()));
+      ps.setObject(2, Timestamp.from(run.getValue()), Types.TIMESTAMP);
+      assertTrue(runIds(ps).contains(run.getKey()));
+    }
+  }
+
+  @Test void setObjectWithAScaleSetsTheValue() throws SQLException {
+    Map.Entry<String, Instant> run = STARTS.entrySet().iterator().next();
+    try (Connection c = connect(ZoneOffset.UTC); PreparedStatement ps = c.prepareStatement(
+        "SELECT replication_run_id FROM replication_runs WHERE replication_job_id = ? AND scheduled_start_time = ?")) {
+      ps.setObject(1, JOB_OF_RUN.get(run.getKey()), Types.VARCHAR, 0);
+      ps.setObject(2, Timestamp.from(run.getValue()), Types.TIMESTAMP, 3);
+      assertTrue(runIds(ps).contains(run.getKey()));
     }
   }
 
