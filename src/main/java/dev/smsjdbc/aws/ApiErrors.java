@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * Classifies what the SDK throws into an {@link ApiException} of the right {@link ApiException.Kind}, with a
- * message that names the operation, AWS's error code, HTTP status and request id. The original exception
- * is always kept as the cause.
+ * message that names the operation, AWS's error code, HTTP status and request id. What the server or the
+ * network sent is quoted {@linkplain VisibleText escaped}. The original exception is kept as the cause,
+ * except when its text may hold a credential ({@link #headerValueRefused}).
  */
 public final class ApiErrors {
   private ApiErrors() {}
@@ -40,16 +41,20 @@ public final class ApiErrors {
     if (t instanceof AwsServiceException e) {
       return serviceError(e, operation);
     }
+    ApiException header = headerValueRefused(t, operation);
+    if (header != null) {
+      return header;
+    }
     if (t instanceof ApiCallTimeoutException || t instanceof ApiCallAttemptTimeoutException) {
       return new ApiException(ApiException.Kind.CALL_TIMEOUT,
-          operation + " timed out (apiCallTimeout): " + t.getMessage(), t);
+          operation + " timed out (apiCallTimeout): " + VisibleText.of(t.getMessage()), t);
     }
     if (t instanceof SdkClientException && isUnreachable(t)) {
       return new ApiException(ApiException.Kind.UNREACHABLE, "Cannot reach the SMS endpoint for " + operation
-          + ": " + rootMessage(t) + ". Check the endpoint/region keys and the network.", t);
+          + ": " + VisibleText.of(rootMessage(t)) + ". Check the endpoint/region keys and the network.", t);
     }
     return new ApiException(ApiException.Kind.FAILED, operation + " failed: "
-        + (t instanceof SdkClientException ? t.getMessage() : t.toString()), t);
+        + VisibleText.of(t instanceof SdkClientException ? t.getMessage() : t.toString()), t);
   }
 
   /**
@@ -58,11 +63,15 @@ public final class ApiErrors {
    * {@link ApiException.Kind#AUTHENTICATION}.
    */
   public static ApiException assumeRoleFailed(String roleArn, Throwable cause) {
+    ApiException header = headerValueRefused(cause, VisibleText.of("sts:AssumeRole of role " + roleArn));
+    if (header != null) {
+      return header;
+    }
     String reason = cause instanceof AwsServiceException e && e.awsErrorDetails() != null
         ? e.awsErrorDetails().errorCode() + " (HTTP " + e.statusCode() + ", request id " + e.requestId()
             + "): " + e.awsErrorDetails().errorMessage()
         : cause.getMessage();
-    String detail = "sts:AssumeRole of role " + roleArn + " failed: " + reason;
+    String detail = VisibleText.of("sts:AssumeRole of role " + roleArn + " failed: " + reason);
     if (isUnreachable(cause)) {
       return new ApiException(ApiException.Kind.UNREACHABLE,
           detail + ". Cannot reach STS: check the stsEndpoint/region keys and the network.", cause);
@@ -79,12 +88,12 @@ public final class ApiErrors {
   private static ApiException serviceError(AwsServiceException e, String operation) {
     String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     String awsMessage = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-    String detail = operation + " failed with " + code + " (HTTP " + e.statusCode() + ", request id "
-        + e.requestId() + "): " + awsMessage;
+    String detail = VisibleText.of(operation + " failed with " + code + " (HTTP " + e.statusCode()
+        + ", request id " + e.requestId() + "): " + awsMessage);
     if (code == null) {
       return new ApiException(e.statusCode() >= 500 ? ApiException.Kind.TRANSIENT : ApiException.Kind.FAILED,
           operation + " failed: the endpoint answered HTTP " + e.statusCode() + " without an AWS error"
-          + " (request id " + e.requestId() + "); it is probably not an SMS endpoint."
+          + " (request id " + VisibleText.of(e.requestId()) + "); it is probably not an SMS endpoint."
           + " Check the endpoint and region keys.", e);
     }
     if (AUTH_CODES.contains(code)) {
@@ -97,6 +106,29 @@ public final class ApiErrors {
           + " result is returned.", e);
     }
     return new ApiException(ApiException.Kind.FAILED, detail, e);
+  }
+
+  /**
+   * The JDK's HTTP client refuses a header value with a line break and puts the value in its message
+   * ("Illegal character(s) in message header value: ..."); the value can only be a credential (the session
+   * token, the access key id in the signature) from the environment, system properties or a profile, as the
+   * URL's are checked at connect. Its text is recognised, as nothing else tells it, and left out, cause
+   * included: the cause is a copy with the original's stack trace and no value.
+   */
+  private static @Nullable ApiException headerValueRefused(Throwable t, String operation) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof IllegalArgumentException && c.getMessage() != null
+          && c.getMessage().startsWith("Illegal character(s) in message header")) {
+        IllegalArgumentException scrubbed = new IllegalArgumentException(
+            "Illegal character(s) in an HTTP request header (the value is not shown)");
+        scrubbed.setStackTrace(c.getStackTrace());
+        return new ApiException(ApiException.Kind.AUTHENTICATION, operation + " failed: a request header holds"
+            + " a line break or another control character; its value is not shown, as it may be a credential."
+            + " Check the credentials (AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN, the aws.* system properties, the"
+            + " profile) for a stray line break.", scrubbed);
+      }
+    }
+    return null;
   }
 
   private static boolean isUnreachable(Throwable t) {

@@ -4,8 +4,6 @@ import dev.smsjdbc.api.SmsOperation;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sms.SmsClient;
@@ -35,8 +33,6 @@ import java.util.function.Supplier;
  * the shared cache, logging and the connection's call log.
  */
 public final class SmsApi implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(SmsApi.class);
-
   private final ApiSession session;
   private final SmsClient client;
   private final String region;
@@ -253,10 +249,6 @@ public final class SmsApi implements AutoCloseable {
   private void record(Execution execution, Instant started, SmsOperation operation, String description,
       String status, long startNanos, @Nullable String requestId, boolean cacheHit) {
     long millis = (System.nanoTime() - startNanos) / 1_000_000;
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("{} region={} {}: {} in {} ms, request id {}{}", operation, region, description, status,
-          millis, requestId, cacheHit ? " (cache)" : "");
-    }
     session.callLog().add(new ApiCall(execution.id(), started, operation, region, description, status, millis,
         requestId, cacheHit));
   }

@@ -1,6 +1,7 @@
 package dev.smsjdbc.jdbc;
 
 import dev.smsjdbc.aws.ApiException;
+import dev.smsjdbc.aws.VisibleText;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -24,7 +25,8 @@ import java.sql.SQLWarning;
  * {@link ApiException}s by their kind, Calcite's parse and validation errors as syntax errors, and whatever
  * else with {@link SqlState#GENERAL_ERROR}. Avatica re-wraps failures into SQLExceptions without SQLState
  * ("Error while executing SQL ..."), so the cause chain is searched for the most telling one; nothing is
- * recognised by its message text.
+ * recognised by its message text. Messages quote the statement, its values and what servers said, so they
+ * are {@linkplain VisibleText escaped} here: one line, no terminal escape sequences.
  *
  * <p>Where the statement's text is known (statement preparation), parse and validation errors say it as
  * pgjdbc does: the token at or near the error, its line and column, the text around it, and the closest
@@ -48,19 +50,21 @@ public final class ErrorTranslator {
         return sql;
       }
       if (c instanceof SqlParseException parse) {
-        return new SQLSyntaxErrorException(parseMessage(parse, statement), SqlState.SYNTAX_ERROR.code(), t);
+        return new SQLSyntaxErrorException(VisibleText.of(parseMessage(parse, statement)),
+            SqlState.SYNTAX_ERROR.code(), t);
       }
       if (c instanceof CalciteContextException context && statement != null) {
-        return new SQLSyntaxErrorException(validationMessage(context, statement), SqlState.SYNTAX_ERROR.code(), t);
+        return new SQLSyntaxErrorException(VisibleText.of(validationMessage(context, statement)),
+            SqlState.SYNTAX_ERROR.code(), t);
       }
       if (c instanceof CalciteContextException || c instanceof SqlValidatorException) {
-        return new SQLSyntaxErrorException(c.getMessage(), SqlState.SYNTAX_ERROR.code(), t);
+        return new SQLSyntaxErrorException(VisibleText.of(c.getMessage()), SqlState.SYNTAX_ERROR.code(), t);
       }
       if (c instanceof ArithmeticException arithmetic) {
         return arithmetic(arithmetic, t);
       }
       if (c instanceof NumberFormatException) {
-        return new SQLDataException("Invalid value for a cast: " + c.getMessage(),
+        return new SQLDataException("Invalid value for a cast: " + VisibleText.of(c.getMessage()),
             SqlState.INVALID_CHARACTER_VALUE_FOR_CAST.code(), t);
       }
       if (c instanceof StackOverflowError) {
@@ -69,9 +73,10 @@ public final class ErrorTranslator {
       }
     }
     if (t instanceof SQLException sql) {
-      return new SQLException(sql.getMessage(), SqlState.GENERAL_ERROR.code(), sql.getErrorCode(), sql);
+      return new SQLException(VisibleText.of(sql.getMessage()), SqlState.GENERAL_ERROR.code(), sql.getErrorCode(),
+          sql);
     }
-    return new SQLException(String.valueOf(t.getMessage() != null ? t.getMessage() : t),
+    return new SQLException(VisibleText.of(String.valueOf(t.getMessage() != null ? t.getMessage() : t)),
         SqlState.GENERAL_ERROR.code(), t);
   }
 
@@ -93,7 +98,7 @@ public final class ErrorTranslator {
   }
 
   private static SQLException fromApi(ApiException e) {
-    String message = e.getMessage();
+    String message = VisibleText.of(e.getMessage());
     Throwable cause = sdkCause(e);
     return switch (e.kind()) {
       case AUTHENTICATION -> new SQLInvalidAuthorizationSpecException(message,
@@ -119,7 +124,7 @@ public final class ErrorTranslator {
 
   /** The JDK tells division by zero from overflow only in its message ("/ by zero", "integer overflow"). */
   private static SQLException arithmetic(ArithmeticException e, Throwable t) {
-    String message = String.valueOf(e.getMessage());
+    String message = VisibleText.of(String.valueOf(e.getMessage()));
     boolean byZero = message.toLowerCase(java.util.Locale.ROOT).contains("zero");
     return new SQLDataException((byZero ? "Division by zero" : "Numeric value out of range") + " (" + message + ")",
         (byZero ? SqlState.DIVISION_BY_ZERO : SqlState.NUMERIC_VALUE_OUT_OF_RANGE).code(), t);

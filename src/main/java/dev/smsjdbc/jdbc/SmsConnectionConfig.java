@@ -1,5 +1,6 @@
 package dev.smsjdbc.jdbc;
 
+import dev.smsjdbc.aws.VisibleText;
 import org.apache.calcite.avatica.BuiltInConnectionProperty;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -26,8 +27,9 @@ import java.util.stream.Stream;
  * The validated settings of one connection, read from the merged URL and {@code Properties} with the types
  * {@link ConnectionKey} declares. Calcite ignores keys it does not know, so a typo such as {@code regon}
  * would silently fall back to a default: here every key must be one of {@link ConnectionKey}. Calcite's
- * other properties are rejected too, as some read files or load classes. {@link #toString()} never shows
- * a secret.
+ * other properties are rejected too, as some read files or load classes. No value may hold a control
+ * character (a line break in a session token would reach an HTTP header). {@link #toString()} never shows
+ * a secret, and the Properties that Calcite's connection keeps hold none ({@link #opening}).
  */
 public final class SmsConnectionConfig {
   /**
@@ -63,7 +65,11 @@ public final class SmsConnectionConfig {
     }
     Map<ConnectionKey, Object> values = new EnumMap<>(ConnectionKey.class);
     for (ConnectionKey key : ConnectionKey.values()) {
-      Object value = key.parse(given.get(key));
+      String text = given.get(key);
+      if (text != null && VisibleText.hasControlCharacters(text.trim())) {
+        throw ValueType.invalid(key, text, "holds a line break, tab, escape or other control character");
+      }
+      Object value = key.parse(text);
       if (value != null) {
         values.put(key, value);
       }
@@ -73,25 +79,34 @@ public final class SmsConnectionConfig {
   }
 
   /**
-   * The URL's and {@code info}'s keys merged (the URL wins), validated, and with {@link #CALCITE_SETTINGS}
-   * added: what the Calcite connection is given. Validated first, as Calcite reads some keys on connect.
+   * A connection about to open: its settings, and the Properties its Calcite connection is given (and shows
+   * to anyone, through {@code unwrap(CalciteConnection.class).getProperties()}).
    */
-  static Properties calciteProperties(String urlSuffix, @Nullable Properties info) throws SQLException {
+  record Opening(SmsConnectionConfig config, Properties calciteProperties) {}
+
+  /**
+   * The URL's and {@code info}'s keys merged (the URL wins) and validated; validated first, as Calcite reads
+   * some keys on connect. Calcite's properties get {@link #CALCITE_SETTINGS} and none of the secrets: those
+   * reach the credentials provider through the config only.
+   */
+  static Opening opening(String urlSuffix, @Nullable Properties info) throws SQLException {
     Properties merged = UrlSuffix.merge(urlSuffix, info == null ? new Properties() : info);
-    ZoneId zone = from(merged).timeZone();
+    SmsConnectionConfig config = from(merged);
     CALCITE_SETTINGS.forEach(merged::setProperty);
     // Resolved once, so that the default is the JVM's zone at connect time; as Calcite reads it.
-    merged.stringPropertyNames().stream().filter(ConnectionKey.TIME_ZONE.key::equalsIgnoreCase)
+    merged.stringPropertyNames().stream()
+        .filter(name -> ConnectionKey.TIME_ZONE.key.equalsIgnoreCase(name)
+            || ConnectionKey.of(name).map(ConnectionKey::isSecret).orElse(false))
         .forEach(merged::remove);
-    merged.setProperty(ConnectionKey.TIME_ZONE.key, TimeZone.getTimeZone(zone).getID());
-    return merged;
+    merged.setProperty(ConnectionKey.TIME_ZONE.key, TimeZone.getTimeZone(config.timeZone()).getID());
+    return new Opening(config, merged);
   }
 
   private static SQLException unknownKey(String name) {
     String what = CALCITE_KEYS.contains(name.toLowerCase(Locale.ROOT))
-        ? "Calcite's connection property '" + name + "' is not accepted by jdbc:sms: (Calcite's properties "
+        ? "Calcite's connection property '" + ValueType.shorten(name) + "' is not accepted by jdbc:sms: (Calcite's properties "
             + "may read files or load classes; only caseSensitive is let through)."
-        : "Unknown connection property '" + name + "' in the jdbc:sms: URL or Properties.";
+        : "Unknown connection property '" + ValueType.shorten(name) + "' in the jdbc:sms: URL or Properties.";
     return new SQLNonTransientConnectionException(what + " Valid keys: " + ConnectionKey.names() + ".",
         SqlState.CONNECTION_UNABLE_TO_CONNECT.code());
   }

@@ -25,6 +25,13 @@ import java.util.Properties;
 public class SmsDriver extends Driver {
   public static final String PREFIX = "jdbc:sms:";
 
+  /**
+   * The settings of the connection being opened on this thread, from {@link #connect} to the handler's
+   * {@code onConnectionInit}, which Avatica calls within it: the credentials travel here, as the Properties
+   * of Calcite's connection are anyone's to read ({@code unwrap(CalciteConnection.class).getProperties()}).
+   */
+  private static final ThreadLocal<SmsConnectionConfig> OPENING = new ThreadLocal<>();
+
   static {
     // Calcite encodes string literals in ISO-8859-1 unless told otherwise; read once, when Calcite's
     // system properties are first loaded, so it must be set before any query is prepared.
@@ -53,9 +60,15 @@ public class SmsDriver extends Driver {
     }
     String suffix = url.substring(PREFIX.length());
     // Validated before Calcite reads any key; with the driver's own Calcite settings (lex, timeZone, ...).
-    // Secrets move from the URL into the properties, so that getURL() never shows them.
-    Properties merged = SmsConnectionConfig.calciteProperties(suffix, info);
-    Connection connection = super.connect(PREFIX + SmsConnectionConfig.redactUrlSuffix(suffix), merged);
+    // Secrets are neither in the URL Calcite keeps (getURL()) nor in its properties: they go by OPENING.
+    SmsConnectionConfig.Opening opening = SmsConnectionConfig.opening(suffix, info);
+    Connection connection;
+    OPENING.set(opening.config());
+    try {
+      connection = super.connect(PREFIX + SmsConnectionConfig.redactUrlSuffix(suffix), opening.calciteProperties());
+    } finally {
+      OPENING.remove();
+    }
     return connection == null ? null : ErrorTranslatingProxy.wrap(connection);
   }
 
@@ -72,7 +85,9 @@ public class SmsDriver extends Driver {
   @Override protected Handler createHandler() {
     return new SmsHandler(super.createHandler(), connection -> {
       PlannerWarmup.start(); // once per JVM, in the background, while this connection is set up
-      SmsConnectionConfig config = SmsConnectionConfig.from(connection.getProperties());
+      SmsConnectionConfig opening = OPENING.get();
+      // Only connect() opens connections; without it the properties are all there is (and no secret).
+      SmsConnectionConfig config = opening != null ? opening : SmsConnectionConfig.from(connection.getProperties());
       try {
         return SessionWiring.open(config);
       } catch (RuntimeException e) {

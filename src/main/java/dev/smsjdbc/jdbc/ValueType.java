@@ -2,6 +2,7 @@ package dev.smsjdbc.jdbc;
 
 import com.google.common.base.Ascii;
 import com.google.common.base.Splitter;
+import dev.smsjdbc.aws.VisibleText;
 import org.apache.calcite.avatica.ConnectionProperty;
 import software.amazon.awssdk.regions.Region;
 
@@ -234,8 +235,9 @@ record ValueType(Kind kind, long min, long max, List<String> choices) {
     return new SQLException("Invalid value for connection property '" + key.key + "': " + why + ".", SqlState.INVALID_ATTRIBUTE_VALUE.code());
   }
 
-  /** A value for a message: long ones (a pasted file, a wrong variable) would drown the message. */
+  /** A value for a message, escaped; long ones (a pasted file, a wrong variable) would drown the message. */
   static String shorten(String value) {
-    return value.length() <= 100 ? value : value.substring(0, 100) + "... (" + value.length() + " characters)";
+    return VisibleText.of(value.length() <= 100 ? value
+        : value.substring(0, 100) + "... (" + value.length() + " characters)");
   }
 }
