@@ -104,8 +104,8 @@ public final class SmsConnectionConfig {
 
   private static SQLException unknownKey(String name) {
     String what = CALCITE_KEYS.contains(name.toLowerCase(Locale.ROOT))
-        ? "Calcite's connection property '" + ValueType.shorten(name) + "' is not accepted by jdbc:sms: (Calcite's properties "
-            + "may read files or load classes; only caseSensitive is let through)."
+        ? "Calcite's connection property '" + ValueType.shorten(name) + "' is not accepted by jdbc:sms: "
+            + "(Calcite's properties may read files or load classes; only caseSensitive is let through)."
         : "Unknown connection property '" + ValueType.shorten(name) + "' in the jdbc:sms: URL or Properties.";
     return new SQLNonTransientConnectionException(what + " Valid keys: " + ConnectionKey.names() + ".",
         SqlState.CONNECTION_UNABLE_TO_CONNECT.code());
