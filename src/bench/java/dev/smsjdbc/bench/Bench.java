@@ -97,7 +97,7 @@ public final class Bench {
         """);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] w = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return w[0] + ", " + w[1] + ", " + w[2];
