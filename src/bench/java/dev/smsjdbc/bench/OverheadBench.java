@@ -61,15 +61,21 @@ public final class OverheadBench {
       lookupPs.setString(1, id);
       Measure.Body driverScan = () -> Measure.drain(scanPs.executeQuery());
       Measure.Body driverLookup = () -> Measure.drain(lookupPs.executeQuery());
-      for (int i = 0; i < 30; i++) { // untimed at 0 ms: the JIT, on both sides
+      for (int i = 0; i < 150; i++) { // untimed at 0 ms: the JIT (C2), on both sides
         driverScan.run();
         sdk.allJobs();
         driverLookup.run();
         sdk.jobById(id);
       }
-      // CPU per page at 0 ms: this JVM's (driver or SDK loop) and the emulator's.
-      driverCpuPerPage = cpuPerPage(driverScan, 20);
-      sdkCpuPerPage = cpuPerPage(sdk::allJobs, 20);
+      // CPU per page at 0 ms, driver and SDK loop alternating: medians of 3 rounds of 10 scans; the emulator's.
+      List<Double> driverCpu = new ArrayList<>();
+      List<Double> sdkCpu = new ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        driverCpu.add(cpuPerPage(driverScan, 10));
+        sdkCpu.add(cpuPerPage(sdk::allJobs, 10));
+      }
+      driverCpuPerPage = Measure.median(driverCpu);
+      sdkCpuPerPage = Measure.median(sdkCpu);
       long e0 = e.cpuNanos();
       e.reset();
       for (int i = 0; i < 20; i++) {
