@@ -93,8 +93,8 @@ public final class Bench {
         size and concurrency, reading the same fields; it is the floor for the driver's own overhead.
         Rows marked *pushdown off* are baseline (b): the same statement planned without the driver's pushdown
         rules (the benchmark excludes them through Calcite's `Hook.PLANNER`; the driver has no switch for it).
-        Times are medians of repeated executions of a prepared statement (planned once; *new statement* is a
-        new `Statement` with the same text each time, which reuses the connection's plan: see *planned vs
+        Times are medians of repeated executions of a prepared statement (planned once; *new Statement, same text*
+        is a new `Statement` with the same text each time, which reuses the connection's plan: see *planned vs
         cached* for the cost of planning); every column of every row is read. **heap Δ** is the highest heap use
         during the query above the idle heap (young generation fixed at 16 MB, so up to 16 MB of it is garbage
         not yet collected). The emulators run in their own JVMs. The targets and whether this run met them

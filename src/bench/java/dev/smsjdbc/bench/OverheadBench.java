@@ -122,6 +122,12 @@ public final class OverheadBench {
         fmt("%.2f", lookup[1] / LATENCY), fmt("%.1f", lookup[0]), fmt("%.2f", lookup[0] / LATENCY),
         fmt("%.2f", lookup[0] / lookup[1]),
         report.check(Targets.OVERHEAD_LOOKUP, LATENCY + " ms per call", lookup[0] / LATENCY));
+    if (scan[0] / min > Targets.OVERHEAD_SCAN.threshold()) {
+      report.explainMiss(fmt("jobs full scan, %d pages at %d ms: %.0f ms against the minimum %.0f ms; the SDK"
+          + " loop making the same calls needs %.2f × the minimum, the driver %.2f × the SDK loop (see *Per-call"
+          + " overhead* for the parts of one call).", PAGES, LATENCY, scan[0], min, scan[1] / min,
+          scan[0] / scan[1]));
+    }
     parts(report, page, scan, lookup, min, driverCpuPerPage, sdkCpuPerPage, emulatorCpuPerCall, pageWall);
   }
 
