@@ -41,6 +41,10 @@ public final class Bench {
     queries.run(options.latencies(), options.work());
     if (options.latencies().contains(40L)) {
       report.text("\n## Joins with keys bound at run time\n\n" + JoinBench.table(40) + "\n");
+      OverheadBench.run(report, options.work());
+    }
+    if (!options.latencies().isEmpty()) {
+      PlanCacheBench.run(report, options.work());
     }
     Optional<CdsArchive> cds = options.startupReps() > 0
         ? CdsArchive.create(options.work(), StartupBench.LAUNCHER_FLAGS) : Optional.empty();
@@ -89,15 +93,16 @@ public final class Bench {
         size and concurrency, reading the same fields; it is the floor for the driver's own overhead.
         Rows marked *pushdown off* are baseline (b): the same statement planned without the driver's pushdown
         rules (the benchmark excludes them through Calcite's `Hook.PLANNER`; the driver has no switch for it).
-        Times are medians of repeated executions of a prepared statement (planned once; *cold statement*
-        re-plans on every execution); every column of every row is read. **heap Δ** is the highest heap use
+        Times are medians of repeated executions of a prepared statement (planned once; *new Statement, same text*
+        is a new `Statement` with the same text each time, which reuses the connection's plan: see *planned vs
+        cached* for the cost of planning); every column of every row is read. **heap Δ** is the highest heap use
         during the query above the idle heap (young generation fixed at 16 MB, so up to 16 MB of it is garbage
         not yet collected). The emulators run in their own JVMs. The targets and whether this run met them
         are at the end.
         """);
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] w = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return w[0] + ", " + w[1] + ", " + w[2];

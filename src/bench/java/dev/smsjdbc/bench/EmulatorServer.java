@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * {@code COUNTS jobsCalls runsCalls allCalls}), {@code ids N} ({@code IDS id,id,...}: N job ids spread over
  * the listing); end of input or {@code quit} stops it.
  *
- * <p>Arguments: {@code seed jobs runsPerJob}.
+ * <p>Arguments: {@code seed jobs runsPerJob [pageCap]} (page cap 50 unless given).
  */
 public final class EmulatorServer {
   private EmulatorServer() {}
@@ -27,10 +27,11 @@ public final class EmulatorServer {
     long seed = Long.parseLong(args[0]);
     int jobs = Integer.parseInt(args[1]);
     int runsPerJob = Integer.parseInt(args[2]);
+    int pageCap = args.length > 3 ? Integer.parseInt(args[3]) : 50;
     EmulatorData data = EmulatorData.generate(DataSpec.seed(seed).jobs(jobs).runsPerJob(runsPerJob)
         .servers(Math.min(jobs, 150)).connectors(3).apps(5));
     List<String> jobIds = data.replicationJobs().stream().map(j -> j.get("replicationJobId").asText()).toList();
-    try (SmsEmulator emulator = SmsEmulator.builder().data(data).start()) {
+    try (SmsEmulator emulator = SmsEmulator.builder().data(data).pageCap(pageCap).start()) {
       System.out.println("READY " + emulator.endpoint());
       System.out.flush();
       BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -43,9 +43,16 @@ final class RemoteEmulator implements AutoCloseable {
 
   static RemoteEmulator start(String name, long seed, int jobs, int runsPerJob, String maxHeap, Path logDir)
       throws IOException {
+    return start(name, seed, jobs, runsPerJob, 50, maxHeap, logDir);
+  }
+
+  /** An emulator that serves at most {@code pageCap} items per page. */
+  static RemoteEmulator start(String name, long seed, int jobs, int runsPerJob, int pageCap, String maxHeap,
+      Path logDir) throws IOException {
     List<String> command = new ArrayList<>(List.of(Startup.javaBinary(), "-Xmx" + maxHeap, "-XX:+UseParallelGC",
         "-cp", System.getProperty("java.class.path"), EmulatorServer.class.getName()));
-    command.addAll(Arrays.asList(Long.toString(seed), Integer.toString(jobs), Integer.toString(runsPerJob)));
+    command.addAll(Arrays.asList(Long.toString(seed), Integer.toString(jobs), Integer.toString(runsPerJob),
+        Integer.toString(pageCap)));
     Process process = new ProcessBuilder(command)
         .redirectError(logDir.resolve("emulator-" + name + ".log").toFile())
         .start();
@@ -90,6 +97,11 @@ final class RemoteEmulator implements AutoCloseable {
   Calls calls() {
     String[] w = command("counts").split(" ");
     return new Calls(Integer.parseInt(w[1]), Integer.parseInt(w[2]), Integer.parseInt(w[3]));
+  }
+
+  /** The CPU time the emulator's JVM has used so far (all its threads), in nanoseconds; -1 if unknown. */
+  long cpuNanos() {
+    return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
   }
 
   /** {@code n} job ids spread over the listing. */

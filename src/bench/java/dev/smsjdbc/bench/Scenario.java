@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  *     checked
  */
 record Scenario(String name, RemoteEmulator data, String sql, List<Object> params, int minCalls, int minSteps,
-    Function<SdkLoops, Long> sdk, List<Target> targets, boolean pushdownOff, boolean coldToo,
+    Function<SdkLoops, Long> sdk, List<Target> targets, boolean pushdownOff, boolean newStatementToo,
     int callsWithoutPushdown) {
 
   static final int PAGE_SIZE = 50;

@@ -15,7 +15,9 @@ record Target(String name, Metric metric, Comparison comparison, double threshol
     RATIO_TO_SDK("wall time / SDK loop", "%.2f ×"),
     SPEEDUP_OVER_CLI("AWS CLI + jq time / driver time", "%.0f ×"),
     ROWS("rows read", "%,.0f"),
-    FIRST_ROW_MS("JVM start → first row", "%.0f ms");
+    FIRST_ROW_MS("JVM start → first row", "%.0f ms"),
+    CPU_ABOVE_CALLS("CPU per statement above its API call", "%.2f ms"),
+    SPEEDUP_OF_CACHE("statements / s, plan cache on / off", "%.1f ×");
 
     final String label;
     private final String format;
