@@ -3,6 +3,7 @@ package dev.smsjdbc.aws;
 import dev.smsjdbc.api.SmsOperation;
 import dev.smsjdbc.model.ModelShape;
 import dev.smsjdbc.model.WireCheck;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.sms.model.GetConnectorsResponse;
@@ -22,19 +23,22 @@ import java.util.Map;
  * come back), reported as {@link ApiException.Kind#INVALID_ANSWER}.
  */
 final class AnswerCheck {
-  private static final Map<SmsOperation, WireCheck> CHECKS = new EnumMap<>(SmsOperation.class);
-
-  static {
-    CHECKS.put(SmsOperation.GET_REPLICATION_JOBS, new WireCheck(ModelShape.of(GetReplicationJobsResponse.builder()),
-        "replicationJobList", "replicationJobId"));
-    CHECKS.put(SmsOperation.GET_REPLICATION_RUNS, new WireCheck(ModelShape.of(GetReplicationRunsResponse.builder()),
-        "replicationRunList", "replicationRunId"));
-    CHECKS.put(SmsOperation.GET_SERVERS, new WireCheck(ModelShape.of(GetServersResponse.builder()),
-        "serverList", "serverId"));
-    CHECKS.put(SmsOperation.GET_CONNECTORS, new WireCheck(ModelShape.of(GetConnectorsResponse.builder()),
-        "connectorList", "connectorId"));
-    CHECKS.put(SmsOperation.LIST_APPS, new WireCheck(ModelShape.of(ListAppsResponse.builder()), "apps", "appId"));
+  /** How an operation's answer is checked, and the member that identifies each item it lists. */
+  private record Listing(WireCheck check, String keyMember) {
+    Listing(SdkPojo response, String listMember, String keyMember) {
+      this(new WireCheck(ModelShape.of(response), listMember, keyMember), keyMember);
+    }
   }
+
+  /** The list member of each answer, and its items' id: the primary key of the table ({@code SmsTables}). */
+  private static final Map<SmsOperation, Listing> LISTINGS = new EnumMap<>(Map.of(
+      SmsOperation.GET_REPLICATION_JOBS,
+      new Listing(GetReplicationJobsResponse.builder(), "replicationJobList", "replicationJobId"),
+      SmsOperation.GET_REPLICATION_RUNS,
+      new Listing(GetReplicationRunsResponse.builder(), "replicationRunList", "replicationRunId"),
+      SmsOperation.GET_SERVERS, new Listing(GetServersResponse.builder(), "serverList", "serverId"),
+      SmsOperation.GET_CONNECTORS, new Listing(GetConnectorsResponse.builder(), "connectorList", "connectorId"),
+      SmsOperation.LIST_APPS, new Listing(ListAppsResponse.builder(), "apps", "appId")));
 
   /** A successful answer whose values the model does not allow. */
   static final class InvalidAnswerException extends BoundedHttpClient.RejectedResponseException {
@@ -47,6 +51,11 @@ final class AnswerCheck {
 
   private AnswerCheck() {}
 
+  /** The member that identifies an item the operation lists, e.g. {@code replicationJobId}. */
+  static String keyMember(SmsOperation operation) {
+    return LISTINGS.get(operation).keyMember();
+  }
+
   /** Checks the body of a successful answer to an SMS call; other answers (STS, errors) pass unchecked. */
   static void check(SdkHttpRequest request, SdkHttpResponse response, byte[] body) throws InvalidAnswerException {
     if (!response.isSuccessful()) {
@@ -57,12 +66,12 @@ final class AnswerCheck {
       return;
     }
     SmsOperation operation = SmsOperation.ofWireName(target.substring(target.lastIndexOf('.') + 1)).orElse(null);
-    WireCheck check = operation == null ? null : CHECKS.get(operation);
-    if (check == null) {
+    Listing listing = operation == null ? null : LISTINGS.get(operation);
+    if (listing == null) {
       return;
     }
     try {
-      check.check(body);
+      listing.check().check(body);
     } catch (WireCheck.Violation v) {
       String requestId = response.firstMatchingHeader("x-amzn-RequestId")
           .or(() -> response.firstMatchingHeader("x-amz-request-id")).orElse("none");

@@ -91,7 +91,7 @@ public final class SmsApi implements AutoCloseable {
   /** Servers of the server catalog (GetServers), page by page. */
   public Enumerator<Regional<Server>> servers(ScanContext context, ScanRequest request) {
     return pages(context, SmsOperation.GET_SERVERS, request.limit(), UniqueKeys.of(SmsOperation.GET_SERVERS,
-        "serverId", Server::serverId), (token, max) -> {
+        Server::serverId), (token, max) -> {
       GetServersResponse r = client.getServers(b -> b.nextToken(token).maxResults(max));
       return new Page<>(r.serverList(), r.nextToken());
     });
@@ -100,7 +100,7 @@ public final class SmsApi implements AutoCloseable {
   /** Connectors (GetConnectors), page by page. */
   public Enumerator<Regional<Connector>> connectors(ScanContext context, ScanRequest request) {
     return pages(context, SmsOperation.GET_CONNECTORS, request.limit(), UniqueKeys.of(SmsOperation.GET_CONNECTORS,
-        "connectorId", Connector::connectorId), (token, max) -> {
+        Connector::connectorId), (token, max) -> {
       GetConnectorsResponse r = client.getConnectors(b -> b.nextToken(token).maxResults(max));
       return new Page<>(r.connectorList(), r.nextToken());
     });
@@ -108,7 +108,7 @@ public final class SmsApi implements AutoCloseable {
 
   /** Application summaries (ListApps), page by page. */
   public Enumerator<Regional<AppSummary>> apps(ScanContext context, ScanRequest request) {
-    return pages(context, SmsOperation.LIST_APPS, request.limit(), UniqueKeys.of(SmsOperation.LIST_APPS, "appId",
+    return pages(context, SmsOperation.LIST_APPS, request.limit(), UniqueKeys.of(SmsOperation.LIST_APPS,
         AppSummary::appId), (token, max) -> {
       ListAppsResponse r = client.listApps(b -> b.nextToken(token).maxResults(max));
       return new Page<>(r.apps(), r.nextToken());

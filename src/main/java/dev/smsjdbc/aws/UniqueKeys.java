@@ -22,23 +22,23 @@ final class UniqueKeys<T> {
   private final Function<T, @Nullable String> key;
   private final Set<String> seen = new HashSet<>();
 
-  private UniqueKeys(SmsOperation operation, String keyMember, Function<T, @Nullable String> key) {
+  private UniqueKeys(SmsOperation operation, Function<T, @Nullable String> key) {
     this.operation = operation;
-    this.keyMember = keyMember;
+    this.keyMember = AnswerCheck.keyMember(operation);
     this.key = key;
   }
 
   static UniqueKeys<JobRow> jobs() {
-    return new UniqueKeys<>(SmsOperation.GET_REPLICATION_JOBS, "replicationJobId", r -> r.job().replicationJobId());
+    return new UniqueKeys<>(SmsOperation.GET_REPLICATION_JOBS, r -> r.job().replicationJobId());
   }
 
   static UniqueKeys<RunRow> runs() {
-    return new UniqueKeys<>(SmsOperation.GET_REPLICATION_RUNS, "replicationRunId", r -> r.run().replicationRunId());
+    return new UniqueKeys<>(SmsOperation.GET_REPLICATION_RUNS, r -> r.run().replicationRunId());
   }
 
-  /** The items of a list operation, by the member that identifies one, e.g. {@code serverId}. */
-  static <T> UniqueKeys<Regional<T>> of(SmsOperation operation, String keyMember, Function<T, @Nullable String> key) {
-    return new UniqueKeys<>(operation, keyMember, r -> key.apply(r.item()));
+  /** The items of a list operation, by the getter of their id member ({@link AnswerCheck#keyMember}). */
+  static <T> UniqueKeys<Regional<T>> of(SmsOperation operation, Function<T, @Nullable String> key) {
+    return new UniqueKeys<>(operation, r -> key.apply(r.item()));
   }
 
   /** Notes the ids of the next items of the scan; fails at the first one already returned. */

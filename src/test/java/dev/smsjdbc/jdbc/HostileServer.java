@@ -59,6 +59,12 @@ final class HostileServer implements AutoCloseable {
         + "\"vmServer\":{\"vmName\":\"web\",\"futureToo\":true}")),
     /** Two pages: jobs a and b, then b again and c. */
     ROW_REPEATED_ON_THE_NEXT_PAGE,
+    /**
+     * To GetReplicationJobs jobs a and b; to GetReplicationRuns of either, the same run r (each operation
+     * ignores the other's list, which its response does not have).
+     */
+    RUN_UNDER_TWO_JOBS("{\"replicationJobList\":[" + jobJson("sms-job-a", "") + "," + jobJson("sms-job-b", "")
+        + "],\"replicationRunList\":[{\"replicationRunId\":\"sms-run-r\",\"state\":\"COMPLETED\"}]}"),
     /** One page that holds job a twice. */
     ROW_REPEATED_IN_A_PAGE("{\"replicationJobList\":[" + jobJson("sms-job-a", "") + "," + jobJson("sms-job-a", "")
         + "]}");

@@ -166,6 +166,11 @@ class ServerValuesTest {
         "replicationJobId \"sms-job-a\" twice in one scan");
   }
 
+  @Test void aRunListedUnderTwoJobsIsAnErrorNamingItsId() {
+    assertMessage(failure(HostileServer.Answer.RUN_UNDER_TWO_JOBS, "SELECT * FROM replication_runs"),
+        "GetReplicationRuns answered the item with replicationRunId \"sms-run-r\" twice in one scan");
+  }
+
   @Test void aSavedTimestampOutOfRangeIsRefusedToo(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("us-east-1/jobs.json");
     Files.createDirectories(file.getParent());
