@@ -3,42 +3,37 @@ package dev.smsjdbc.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.base.Suppliers;
+import dev.smsjdbc.model.ModelShape;
 
+import java.time.Instant;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
-import software.amazon.awssdk.core.traits.ListTrait;
 
 /**
- * A structure of the SMS model (a response, a {@code ReplicationJob}, a {@code VmServer}, ...) as the SDK's
- * member metadata describes it, for checking saved JSON against it: every member must be one the model has,
- * with a value of its type, and timestamps in any saved form ({@link Timestamps#parse}) become the wire's
- * epoch seconds. What comes out is what SMS would have sent.
+ * A response of the SMS model ({@link ModelShape}, from the SDK's member metadata), for checking saved JSON
+ * against it: every member must be one the model has, with a value of its type as the model says
+ * ({@link ModelShape.Member#fits}, the same rule live answers are checked by), and timestamps in any saved
+ * form ({@link Timestamps#parse}) become the wire's epoch seconds, in the model's range. What comes out is
+ * what SMS would have sent.
  */
 final class Shape {
-  /** The members by their JSON name. */
-  private final Map<String, Member> members = new LinkedHashMap<>();
+  private final ModelShape model;
 
-  private Shape(SdkPojo prototype) {
-    for (SdkField<?> field : prototype.sdkFields()) {
-      members.put(field.locationName(), new Member(field));
-    }
+  private Shape(ModelShape model) {
+    this.model = model;
   }
 
-  /** The shape of the model structure whose builder this is, e.g. {@code ReplicationJob.builder()}. */
+  /** The shape of the model structure whose builder this is, e.g. {@code GetReplicationJobsResponse.builder()}. */
   static Shape of(SdkPojo builder) {
-    return new Shape(builder);
+    return new Shape(ModelShape.of(builder));
   }
 
   boolean has(String member) {
-    return members.containsKey(member);
+    return model.member(member) != null;
   }
 
   /**
@@ -50,20 +45,17 @@ final class Shape {
    */
   JsonNode member(String name, JsonNode value) {
     try {
-      return members.get(name).wire(value);
+      return wire(model.member(name), value);
     } catch (Misfit m) {
       throw m.at(name);
     }
   }
 
-  private ObjectNode wire(JsonNode node) {
-    if (!node.isObject()) {
-      throw new Misfit(" must be an object, not " + describe(node));
-    }
+  private static ObjectNode object(ModelShape shape, JsonNode node) {
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> e = fields.next();
-      Member member = members.get(e.getKey());
+      ModelShape.Member member = shape.member(e.getKey());
       if (member == null) {
         throw new Misfit(" has a member '" + e.getKey() + "' that SMS does not have");
       }
@@ -72,7 +64,7 @@ final class Shape {
         continue;
       }
       try {
-        JsonNode wire = member.wire(e.getValue());
+        JsonNode wire = wire(member, e.getValue());
         if (wire != e.getValue()) {
           e.setValue(wire);
         }
@@ -81,6 +73,46 @@ final class Shape {
       }
     }
     return (ObjectNode) node;
+  }
+
+  private static JsonNode wire(ModelShape.Member member, JsonNode value) {
+    if (member.type() == MarshallingType.INSTANT) {
+      return timestamp(value);
+    }
+    if (!member.fits(value.asToken(), value.numberType())) {
+      throw new Misfit(" must be " + member.expected(value.asToken()) + ", not " + describe(value));
+    }
+    if (member.isStructure()) {
+      return object(member.structure(), value);
+    }
+    if (member.isList()) {
+      ArrayNode array = (ArrayNode) value;
+      for (int i = 0; i < array.size(); i++) {
+        try {
+          JsonNode wire = wire(member.element(), array.get(i));
+          if (wire != array.get(i)) {
+            array.set(i, wire);
+          }
+        } catch (Misfit m) {
+          throw m.at("[" + i + "]");
+        }
+      }
+    }
+    return value;
+  }
+
+  private static JsonNode timestamp(JsonNode value) {
+    // Range first for a number: epoch seconds of 1e300 would wrap around in the conversion to an instant.
+    Instant t;
+    try {
+      t = value.isNumber() && !ModelShape.timestampInRange(value.doubleValue()) ? null : Timestamps.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new Misfit(": " + e.getMessage());
+    }
+    if (t == null || !ModelShape.timestampInRange(t)) {
+      throw new Misfit(" must be " + ModelShape.TIMESTAMP_RANGE + ", not " + describe(value));
+    }
+    return Timestamps.epochSeconds(t);
   }
 
   private static String describe(JsonNode value) {
@@ -104,59 +136,6 @@ final class Shape {
 
     @Override public String getMessage() {
       return path + problem;
-    }
-  }
-
-  /** One member: its type, and the shape of a structure or of a list's elements. */
-  private static final class Member {
-    private final MarshallingType<?> type;
-    private final Supplier<Shape> structure;
-    private final Member element;
-
-    Member(SdkField<?> field) {
-      this.type = field.marshallingType();
-      this.structure = type == MarshallingType.SDK_POJO
-          ? Suppliers.memoize(() -> new Shape(field.constructor().get())) : null;
-      this.element = type == MarshallingType.LIST
-          ? new Member(field.getRequiredTrait(ListTrait.class).memberFieldInfo()) : null;
-    }
-
-    JsonNode wire(JsonNode value) {
-      if (type == MarshallingType.SDK_POJO) {
-        return structure.get().wire(value);
-      }
-      if (type == MarshallingType.LIST) {
-        if (!value.isArray()) {
-          throw new Misfit(" must be a list, not " + describe(value));
-        }
-        ArrayNode array = (ArrayNode) value;
-        for (int i = 0; i < array.size(); i++) {
-          try {
-            JsonNode wire = element.wire(array.get(i));
-            if (wire != array.get(i)) {
-              array.set(i, wire);
-            }
-          } catch (Misfit m) {
-            throw m.at("[" + i + "]");
-          }
-        }
-        return array;
-      }
-      if (type == MarshallingType.INSTANT) {
-        try {
-          return Timestamps.epochSeconds(Timestamps.parse(value));
-        } catch (IllegalArgumentException e) {
-          throw new Misfit(": " + e.getMessage());
-        }
-      }
-      boolean fits = type == MarshallingType.STRING ? value.isTextual()
-          : type == MarshallingType.BOOLEAN ? value.isBoolean()
-          : (type == MarshallingType.INTEGER || type == MarshallingType.LONG) && value.isIntegralNumber();
-      if (!fits) {
-        throw new Misfit(" must be " + (type == MarshallingType.STRING ? "a string"
-            : type == MarshallingType.BOOLEAN ? "true or false" : "an integer") + ", not " + describe(value));
-      }
-      return value;
     }
   }
 }

@@ -38,6 +38,11 @@ public final class ApiErrors {
         return new ApiException(e.kind(), operation + " failed: " + e.getMessage(), t);
       }
     }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof AnswerCheck.InvalidAnswerException e) {
+        return new ApiException(ApiException.Kind.INVALID_ANSWER, e.getMessage(), t);
+      }
+    }
     if (t instanceof AwsServiceException e) {
       return serviceError(e, operation);
     }

@@ -27,6 +27,11 @@ public final class ApiException extends RuntimeException {
     CANCELLED,
     /** The statement would exceed {@code maxApiCalls}. */
     CALL_BUDGET,
+    /**
+     * The endpoint answered what the API model does not allow: a value of the wrong type or range, an item
+     * without its id, an item twice in one listing. Asking again would not help.
+     */
+    INVALID_ANSWER,
     /** Anything else: a malformed answer, an unexpected AWS error, a non-SMS endpoint. */
     FAILED;
 

@@ -5,6 +5,7 @@ import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 import java.io.ByteArrayInputStream;
@@ -19,11 +20,12 @@ import java.util.Optional;
  * up to {@code maxResponseBytes}, before the SDK parses it, so an endless or oversized body fails the call
  * instead of filling the heap; a compressed answer (the driver never asks for one, and a small gzip body can
  * inflate to gigabytes) is refused. Either failure is a {@link RejectedResponseException}, which is not
- * retried ({@link DeterministicFailures}). The body handed on carries its real {@code Content-Length}.
+ * retried ({@link DeterministicFailures}). The body handed on carries its real {@code Content-Length}. A
+ * successful SMS answer is checked against the API model here too ({@link AnswerCheck}).
  */
 final class BoundedHttpClient implements SdkHttpClient {
   /** An answer the driver will not read; retrying cannot change it. */
-  static final class RejectedResponseException extends IOException {
+  static class RejectedResponseException extends IOException {
     private static final long serialVersionUID = 1L;
 
     RejectedResponseException(String message) {
@@ -45,7 +47,7 @@ final class BoundedHttpClient implements SdkHttpClient {
     ExecutableHttpRequest call = delegate.prepareRequest(request);
     return new ExecutableHttpRequest() {
       @Override public HttpExecuteResponse call() throws IOException {
-        return bounded(call.call());
+        return bounded(request.httpRequest(), call.call());
       }
 
       @Override public void abort() {
@@ -54,7 +56,7 @@ final class BoundedHttpClient implements SdkHttpClient {
     };
   }
 
-  private HttpExecuteResponse bounded(HttpExecuteResponse response) throws IOException {
+  private HttpExecuteResponse bounded(SdkHttpRequest request, HttpExecuteResponse response) throws IOException {
     SdkHttpResponse http = response.httpResponse();
     Optional<String> encoding = http.firstMatchingHeader("Content-Encoding")
         .map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty() && !e.equals("identity"));
@@ -68,6 +70,7 @@ final class BoundedHttpClient implements SdkHttpClient {
       return response;
     }
     byte[] bytes = read(body.get());
+    AnswerCheck.check(request, http, bytes); // the raw body: the SDK's parser would coerce what does not fit
     return HttpExecuteResponse.builder()
         .response(http.toBuilder().putHeader("Content-Length", String.valueOf(bytes.length)).build())
         .responseBody(AbortableInputStream.create(new ByteArrayInputStream(bytes)))

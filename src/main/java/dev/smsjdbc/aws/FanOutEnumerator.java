@@ -16,13 +16,15 @@ import java.util.concurrent.Future;
  * Loads the items of many keys (e.g. the runs of each job) with up to {@code window} loads in flight, and
  * streams them in key order as they complete. Keys are pulled lazily, so a key source that pages (the jobs
  * of GetReplicationJobs) is itself consumed as the loads progress. With a row limit, one key is loaded at a
- * time and each load is told how many rows are still wanted.
+ * time and each load is told how many rows are still wanted. No item comes twice ({@link UniqueKeys}), in
+ * one key's pages or across keys.
  */
 final class FanOutEnumerator<K, T> implements Enumerator<T>, RegionsEnumerator.Startable {
   private final ScanContext context;
   private final SmsOperation operation;
   private final Enumerator<K> keys;
   private final Loader<K, T> loader;
+  private final UniqueKeys<T> unique;
   private final long limit;
   private final int window;
   private final Deque<Future<List<T>>> inFlight = new ArrayDeque<>();
@@ -42,11 +44,12 @@ final class FanOutEnumerator<K, T> implements Enumerator<T>, RegionsEnumerator.S
    * @param window loads in flight when there is no limit
    */
   FanOutEnumerator(ScanContext context, SmsOperation operation, Enumerator<K> keys, Loader<K, T> loader,
-      long limit, int window) {
+      UniqueKeys<T> unique, long limit, int window) {
     this.context = context;
     this.operation = operation;
     this.keys = keys;
     this.loader = loader;
+    this.unique = unique;
     this.limit = limit;
     this.window = limit < 0 ? Math.max(1, window) : 1;
   }
@@ -66,7 +69,7 @@ final class FanOutEnumerator<K, T> implements Enumerator<T>, RegionsEnumerator.S
         current = null;
         return false;
       }
-      batch = context.await(next, operation.wireName()).iterator();
+      batch = unique.check(context.await(next, operation.wireName())).iterator();
     }
     current = batch.next();
     emitted++;

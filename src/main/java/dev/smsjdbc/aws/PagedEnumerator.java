@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
  * is requested in the background once half of the current one is read, so that paging overlaps
  * consumption; without, only when the current page is used up (for consumers that may stop early).
  * With a row limit, pages ask for no more than the rows still wanted and no page is requested once enough
- * rows have arrived.
+ * rows have arrived. No item comes twice ({@link UniqueKeys}).
  */
 final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Startable {
   /** One call of a paginated operation. */
@@ -30,6 +30,7 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
   private final int pageSize;
   private final long limit;
   private final boolean prefetch;
+  private final UniqueKeys<T> keys;
 
   private final Set<String> tokensSeen = new HashSet<>();
   private boolean started;
@@ -46,13 +47,14 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
    * @param limit the number of rows wanted, or -1 for all
    */
   PagedEnumerator(ScanContext context, SmsOperation operation, int pageSize, long limit, boolean prefetch,
-      PageCall<T> call) {
+      UniqueKeys<T> keys, PageCall<T> call) {
     this.context = context;
     this.operation = operation;
     this.call = call;
     this.pageSize = pageSize;
     this.limit = limit;
     this.prefetch = prefetch;
+    this.keys = keys;
   }
 
   @Override public T current() {
@@ -91,7 +93,7 @@ final class PagedEnumerator<T> implements Enumerator<T>, RegionsEnumerator.Start
       received += next.items().size();
       boolean wanted = next.nextToken() != null && (limit < 0 || received < limit);
       deferredToken = wanted ? next.nextToken() : null;
-      page = next.items().iterator();
+      page = keys.check(next.items()).iterator();
       pageRows = next.items().size();
       readInPage = 0;
     }

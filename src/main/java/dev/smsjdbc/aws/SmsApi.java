@@ -63,7 +63,7 @@ public final class SmsApi implements AutoCloseable {
       return jobPages(context, limit, true);
     }
     return new FanOutEnumerator<>(context, SmsOperation.GET_REPLICATION_JOBS, Linq4j.enumerator(ids),
-        (id, wanted) -> () -> jobById(context, id), limit, session.settings().maxConcurrency());
+        (id, wanted) -> () -> jobById(context, id), UniqueKeys.jobs(), limit, session.settings().maxConcurrency());
   }
 
   /**
@@ -80,12 +80,14 @@ public final class SmsApi implements AutoCloseable {
         ? Linq4j.enumerator(jobIds)
         : Linq4j.transform(jobPages(context, -1, limit < 0), row -> row.job().replicationJobId());
     return new FanOutEnumerator<>(context, SmsOperation.GET_REPLICATION_RUNS, keys,
-        (jobId, wanted) -> runsOf(context, jobId, wanted), limit, session.settings().maxConcurrency());
+        (jobId, wanted) -> runsOf(context, jobId, wanted), UniqueKeys.runs(), limit,
+        session.settings().maxConcurrency());
   }
 
   /** Servers of the server catalog (GetServers), page by page. */
   public Enumerator<Regional<Server>> servers(ScanContext context, ScanRequest request) {
-    return pages(context, SmsOperation.GET_SERVERS, request.limit(), (token, max) -> {
+    return pages(context, SmsOperation.GET_SERVERS, request.limit(), UniqueKeys.of(SmsOperation.GET_SERVERS,
+        Server::serverId), (token, max) -> {
       GetServersResponse r = client.getServers(b -> b.nextToken(token).maxResults(max));
       return new Page<>(r.serverList(), r.nextToken());
     });
@@ -93,7 +95,8 @@ public final class SmsApi implements AutoCloseable {
 
   /** Connectors (GetConnectors), page by page. */
   public Enumerator<Regional<Connector>> connectors(ScanContext context, ScanRequest request) {
-    return pages(context, SmsOperation.GET_CONNECTORS, request.limit(), (token, max) -> {
+    return pages(context, SmsOperation.GET_CONNECTORS, request.limit(), UniqueKeys.of(SmsOperation.GET_CONNECTORS,
+        Connector::connectorId), (token, max) -> {
       GetConnectorsResponse r = client.getConnectors(b -> b.nextToken(token).maxResults(max));
       return new Page<>(r.connectorList(), r.nextToken());
     });
@@ -101,7 +104,8 @@ public final class SmsApi implements AutoCloseable {
 
   /** Application summaries (ListApps), page by page. */
   public Enumerator<Regional<AppSummary>> apps(ScanContext context, ScanRequest request) {
-    return pages(context, SmsOperation.LIST_APPS, request.limit(), (token, max) -> {
+    return pages(context, SmsOperation.LIST_APPS, request.limit(), UniqueKeys.of(SmsOperation.LIST_APPS,
+        AppSummary::appId), (token, max) -> {
       ListAppsResponse r = client.listApps(b -> b.nextToken(token).maxResults(max));
       return new Page<>(r.apps(), r.nextToken());
     });
@@ -113,8 +117,9 @@ public final class SmsApi implements AutoCloseable {
     Page<T> fetch(@Nullable String token, int maxResults);
   }
 
-  private <T> Enumerator<Regional<T>> pages(ScanContext context, SmsOperation operation, long limit, ListCall<T> list) {
-    return new PagedEnumerator<>(context, operation, pageSize(), limit, true, (token, max, page) -> {
+  private <T> Enumerator<Regional<T>> pages(ScanContext context, SmsOperation operation, long limit,
+      UniqueKeys<Regional<T>> keys, ListCall<T> list) {
+    return new PagedEnumerator<>(context, operation, pageSize(), limit, true, keys, (token, max, page) -> {
       Page<T> result = call(context, operation, Arrays.asList(token, max), "maxResults=" + max + " page=" + page,
           () -> list.fetch(token, max), null);
       return new Page<>(result.items().stream().map(item -> new Regional<>(region, item)).toList(),
@@ -124,7 +129,7 @@ public final class SmsApi implements AutoCloseable {
 
   private PagedEnumerator<JobRow> jobPages(ScanContext context, long limit, boolean prefetch) {
     return new PagedEnumerator<>(context, SmsOperation.GET_REPLICATION_JOBS, pageSize(), limit, prefetch,
-        (token, max, page) -> jobsPage(context, null, token, max, page));
+        UniqueKeys.jobs(), (token, max, page) -> jobsPage(context, null, token, max, page));
   }
 
   private List<JobRow> jobById(ScanContext context, String id) {

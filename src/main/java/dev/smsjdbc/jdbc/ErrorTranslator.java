@@ -109,6 +109,7 @@ public final class ErrorTranslator {
       case CALL_TIMEOUT, QUERY_TIMEOUT -> new SQLTimeoutException(message, SqlState.TIMEOUT.code(), cause);
       case CANCELLED -> cancelled(cause);
       case CALL_BUDGET -> new SQLException(message, SqlState.PROGRAM_LIMIT_EXCEEDED.code(), cause);
+      case INVALID_ANSWER -> new SQLDataException(message, SqlState.DATA_EXCEPTION.code(), cause);
       case FAILED -> new SQLException(message, SqlState.GENERAL_ERROR.code(), cause);
     };
   }

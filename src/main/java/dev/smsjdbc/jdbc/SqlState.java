@@ -11,6 +11,11 @@ public enum SqlState {
   CONNECTION_UNABLE_TO_CONNECT("08001"),
   /** The endpoint failed or throttled while a statement ran. */
   COMMUNICATION_ERROR("08S01"),
+  /**
+   * The endpoint answered a value the API model does not allow (wrong type or range, an item without its
+   * id, an item twice): a data exception, not a connection one (class 08 makes pools evict a sound connection).
+   */
+  DATA_EXCEPTION("22000"),
   /** A number too large for its type, e.g. an integer overflow. */
   NUMERIC_VALUE_OUT_OF_RANGE("22003"),
   /** Division by zero in an expression. */

@@ -91,7 +91,8 @@ class HostileAnswersTest {
     try {
       db.emulator.resetCounters();
       SQLException e = failure(db.url("maxAttempts=5"));
-      assertEquals("HY000", e.getSQLState());
+      // JSON whose lists are strings is JSON the model does not allow (22000); the rest is no JSON at all
+      assertEquals(corruption == Faults.Corruption.WRONG_TYPES ? "22000" : "HY000", e.getSQLState());
       assertEquals(1, db.emulator.requestCount("GetReplicationJobs"), "not retried");
     } finally {
       db.emulator.faults().clear();

@@ -27,10 +27,64 @@ final class HostileServer implements AutoCloseable {
     /** A small valid page, gzip-compressed, though the client never asked for it. */
     GZIP,
     /** A valid page whose nextToken is always the same. */
-    LOOPING_TOKEN
+    LOOPING_TOKEN,
+    /** A job whose seedReplicationTime is 1e300 epoch seconds, far beyond year 9999. */
+    TIMESTAMP_1E300(job("\"seedReplicationTime\":1e300")),
+    /** A job whose seedReplicationTime is -1e18 epoch seconds, before the epoch. */
+    TIMESTAMP_NEGATIVE(job("\"seedReplicationTime\":-1e18")),
+    /** Timestamps at both ends of the range SMS values can have: the epoch, and the last millisecond of 9999. */
+    TIMESTAMPS_AT_THE_EDGES(job("\"seedReplicationTime\":0,\"nextReplicationRunStartTime\":253402300799.999")),
+    /** A job whose runOnce is "maybe". */
+    BOOLEAN_MAYBE(job("\"runOnce\":\"maybe\"")),
+    /** A job whose runOnce is a string with an escape sequence and a line break in it. */
+    BOOLEAN_WITH_CONTROL_CHARACTERS(job("\"runOnce\":\"\\u001b[31mtrue\\nforged\"")),
+    /** A job whose description is a number of 200 digits. */
+    LONG_NUMBER_FOR_A_STRING(job("\"description\":" + "9".repeat(200))),
+    /** A job whose frequency is the string "12". */
+    STRING_FOR_A_NUMBER(job("\"frequency\":\"12\"")),
+    /** A job whose frequency does not fit in 32 bits. */
+    NUMBER_TOO_WIDE(job("\"frequency\":3000000000")),
+    /** A second job without its replicationJobId. */
+    MISSING_JOB_ID("{\"replicationJobList\":[" + jobJson("sms-job-a", "") + ",{\"state\":\"ACTIVE\"}]}"),
+    /** A job whose replicationJobId is null. */
+    NULL_JOB_ID("{\"replicationJobList\":[{\"replicationJobId\":null,\"state\":\"ACTIVE\"}]}"),
+    /** A server (to any call) without its serverId. */
+    MISSING_SERVER_ID("{\"serverList\":[{\"serverType\":\"VIRTUAL_MACHINE\"}]}"),
+    /** A list of jobs whose second element is null. */
+    NULL_LIST_ELEMENT("{\"replicationJobList\":[" + jobJson("sms-job-a", "") + ",null]}"),
+    /** A member the model does not have, nested 100,000 levels deep. */
+    DEEPLY_NESTED(job("\"futureMember\":" + "[".repeat(100_000) + "]".repeat(100_000))),
+    /** Members the model does not have (a nested one too), and members that are null: all valid. */
+    UNKNOWN_AND_NULL_MEMBERS(job("\"futureMember\":{\"a\":[1,{\"b\":null}]},\"description\":null,"
+        + "\"vmServer\":{\"vmName\":\"web\",\"futureToo\":true}")),
+    /** Two pages: jobs a and b, then b again and c. */
+    ROW_REPEATED_ON_THE_NEXT_PAGE,
+    /**
+     * To GetReplicationJobs jobs a and b; to GetReplicationRuns of either, the same run r (each operation
+     * ignores the other's list, which its response does not have).
+     */
+    RUN_UNDER_TWO_JOBS("{\"replicationJobList\":[" + jobJson("sms-job-a", "") + "," + jobJson("sms-job-b", "")
+        + "],\"replicationRunList\":[{\"replicationRunId\":\"sms-run-r\",\"state\":\"COMPLETED\"}]}"),
+    /** One page that holds job a twice. */
+    ROW_REPEATED_IN_A_PAGE("{\"replicationJobList\":[" + jobJson("sms-job-a", "") + "," + jobJson("sms-job-a", "")
+        + "]}");
+
+    private final byte[] body;
+
+    Answer() {
+      this.body = null;
+    }
+
+    Answer(String body) {
+      this.body = body.getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   private static final byte[] PAGE = page("loop").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] FIRST_PAGE = ("{\"replicationJobList\":[" + jobJson("sms-job-a", "") + ","
+      + jobJson("sms-job-b", "") + "],\"nextToken\":\"page-2\"}").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] SECOND_PAGE = ("{\"replicationJobList\":[" + jobJson("sms-job-b", "") + ","
+      + jobJson("sms-job-c", "") + "]}").getBytes(StandardCharsets.UTF_8);
 
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();
@@ -64,9 +118,10 @@ final class HostileServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    requests.incrementAndGet();
-    exchange.getRequestBody().readAllBytes();
+    int request = requests.incrementAndGet();
+    String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+    exchange.getResponseHeaders().set("x-amzn-RequestId", "hostile-request-" + request);
     try (OutputStream out = exchange.getResponseBody()) {
       switch (answer) {
       case ENDLESS -> {
@@ -89,15 +144,29 @@ final class HostileServer implements AutoCloseable {
           gzip.write(page(null).getBytes(StandardCharsets.UTF_8));
         }
       }
-      case LOOPING_TOKEN -> {
-        exchange.sendResponseHeaders(200, PAGE.length);
-        out.write(PAGE);
-      }
-      default -> throw new IllegalStateException();
+      case LOOPING_TOKEN -> send(exchange, out, PAGE);
+      case ROW_REPEATED_ON_THE_NEXT_PAGE -> send(exchange, out,
+          requestBody.contains("\"page-2\"") ? SECOND_PAGE : FIRST_PAGE);
+      default -> send(exchange, out, answer.body);
       }
     } catch (IOException e) {
       // the client hung up, as it should on an endless answer
     }
+  }
+
+  private static void send(HttpExchange exchange, OutputStream out, byte[] body) throws IOException {
+    exchange.sendResponseHeaders(200, body.length);
+    out.write(body);
+  }
+
+  /** A page of one job, sms-job-hostile, with {@code members} (JSON, without braces) added. */
+  private static String job(String members) {
+    return "{\"replicationJobList\":[" + jobJson("sms-job-hostile", members) + "]}";
+  }
+
+  private static String jobJson(String id, String members) {
+    return "{\"replicationJobId\":\"" + id + "\",\"state\":\"ACTIVE\"" + (members.isEmpty() ? "" : "," + members)
+        + "}";
   }
 
   private static String page(String nextToken) {
