@@ -1,6 +1,7 @@
 package dev.smsjdbc.aws;
 
 import dev.smsjdbc.api.SmsOperation;
+import dev.smsjdbc.api.VisibleText;
 import dev.smsjdbc.model.ModelShape;
 import dev.smsjdbc.model.WireCheck;
 import software.amazon.awssdk.core.SdkPojo;
@@ -76,7 +77,7 @@ final class AnswerCheck {
       String requestId = response.firstMatchingHeader("x-amzn-RequestId")
           .or(() -> response.firstMatchingHeader("x-amz-request-id")).orElse("none");
       throw new InvalidAnswerException(operation.wireName() + " answered a value the API model does not allow: "
-          + v.getMessage() + " (request id " + WireCheck.escape(requestId, 80) + ")");
+          + v.getMessage() + " (request id " + VisibleText.quoted(requestId, 80) + ")");
     }
   }
 }

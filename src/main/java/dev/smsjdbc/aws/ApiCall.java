@@ -1,6 +1,7 @@
 package dev.smsjdbc.aws;
 
 import dev.smsjdbc.api.SmsOperation;
+import dev.smsjdbc.api.VisibleText;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.time.Instant;

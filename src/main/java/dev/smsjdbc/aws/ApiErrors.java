@@ -1,5 +1,6 @@
 package dev.smsjdbc.aws;
 
+import dev.smsjdbc.api.VisibleText;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;

@@ -1,7 +1,7 @@
 package dev.smsjdbc.aws;
 
 import dev.smsjdbc.api.SmsOperation;
-import dev.smsjdbc.model.WireCheck;
+import dev.smsjdbc.api.VisibleText;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.util.HashSet;
@@ -47,7 +47,7 @@ final class UniqueKeys<T> {
       String id = key.apply(item);
       if (id != null && !seen.add(id)) { // every live item has its id (AnswerCheck); saved history too
         throw new ApiException(ApiException.Kind.INVALID_ANSWER, operation.wireName() + " answered the item with "
-            + keyMember + " \"" + WireCheck.escape(id, 80) + "\" twice in one scan: the endpoint repeats its pages"
+            + keyMember + " \"" + VisibleText.quoted(id, 80) + "\" twice in one scan: the endpoint repeats its pages"
             + " or the listing changed while it was read, so no result is returned; run the query again.");
       }
     }

@@ -1,7 +1,7 @@
 package dev.smsjdbc.jdbc;
 
 import dev.smsjdbc.aws.ApiException;
-import dev.smsjdbc.aws.VisibleText;
+import dev.smsjdbc.api.VisibleText;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;

@@ -1,6 +1,6 @@
 package dev.smsjdbc.jdbc;
 
-import dev.smsjdbc.aws.VisibleText;
+import dev.smsjdbc.api.VisibleText;
 import org.apache.calcite.avatica.BuiltInConnectionProperty;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.checkerframework.checker.nullness.qual.Nullable;

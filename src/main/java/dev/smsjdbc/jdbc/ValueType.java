@@ -2,7 +2,7 @@ package dev.smsjdbc.jdbc;
 
 import com.google.common.base.Ascii;
 import com.google.common.base.Splitter;
-import dev.smsjdbc.aws.VisibleText;
+import dev.smsjdbc.api.VisibleText;
 import org.apache.calcite.avatica.ConnectionProperty;
 import software.amazon.awssdk.regions.Region;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.smsjdbc.api.VisibleText;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 
@@ -77,7 +78,7 @@ public final class WireCheck {
       }
     } catch (StreamConstraintsException e) {
       throw new Violation(path(p.getParsingContext()), "is nested too deeply (" + MAX_DEPTH + " levels"
-          + " at most) or too long: " + escape(String.valueOf(e.getOriginalMessage()), 120));
+          + " at most) or too long: " + VisibleText.quoted(String.valueOf(e.getOriginalMessage()), 120));
     } catch (JsonParseException e) {
       // not JSON: left to the SDK, which fails the call (not retried) as a broken answer
     } catch (IOException e) {
@@ -160,30 +161,7 @@ public final class WireCheck {
     if (t == JsonToken.START_ARRAY) {
       return "[...]";
     }
-    String text = escape(p.getText(), QUOTED_CHARS);
+    String text = VisibleText.quoted(p.getText(), QUOTED_CHARS);
     return t == JsonToken.VALUE_STRING ? '"' + text + '"' : text;
-  }
-
-  /**
-   * A server's text fit for a message or a log line: control, format (e.g. bidi) and separator characters
-   * as {@code \\uXXXX}, quotes and backslashes escaped, at most {@code max} characters kept. (A private
-   * copy; the driver's own escaping of ids lives elsewhere.)
-   */
-  public static String escape(String text, int max) {
-    StringBuilder out = new StringBuilder();
-    int n = Math.min(text.length(), max);
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      int type = Character.getType(c);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-          || type == Character.PARAGRAPH_SEPARATOR) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return text.length() > max ? out.append("...").toString() : out.toString();
   }
 }

@@ -4,6 +4,6 @@
  * {@code Shape}) and live answers ({@link dev.smsjdbc.model.WireCheck}, before the SDK parses them) are
  * checked against it, so that the two agree on what SMS can send.
  *
- * <p>Depends only on Jackson and the SDK's model classes.
+ * <p>Depends only on Jackson, the SDK's model classes and {@code api}.
  */
 package dev.smsjdbc.model;

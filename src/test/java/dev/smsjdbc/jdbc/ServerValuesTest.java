@@ -140,7 +140,7 @@ class ServerValuesTest {
 
   @Test void controlCharactersInAQuotedValueAreEscaped() {
     SQLException e = jobsFailure(HostileServer.Answer.BOOLEAN_WITH_CONTROL_CHARACTERS);
-    assertMessage(e, "runOnce = \"\\u001b[31mtrue\\u000aforged\"");
+    assertMessage(e, "runOnce = \"\\u001b[31mtrue\\nforged\"");
     assertFalse(e.getMessage().chars().anyMatch(Character::isISOControl), e.getMessage());
   }
 

@@ -1,4 +1,4 @@
-package dev.smsjdbc.aws;
+package dev.smsjdbc.api;
 
 import com.google.common.escape.Escaper;
 import com.google.common.escape.Escapers;
@@ -22,6 +22,11 @@ public final class VisibleText {
   /** {@code text} with every character that {@link #isEscaped} escaped; null stays null. */
   public static @Nullable String of(@Nullable String text) {
     return text == null ? null : ESCAPER.escape(text);
+  }
+
+  /** {@link #of} the first {@code max} characters of {@code text}, with "..." where it was cut. */
+  public static String quoted(String text, int max) {
+    return ESCAPER.escape(text.length() <= max ? text : text.substring(0, max) + "...");
   }
 
   /** Whether {@code text} holds a character that would be escaped: one no credential or id may hold. */
