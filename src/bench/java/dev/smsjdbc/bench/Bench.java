@@ -56,6 +56,7 @@ public final class Bench {
     }
     if (options.startupReps() > 0) {
       new StartupBench(report, options.startupReps()).run(cds);
+      new LauncherBench(report, options.work(), Math.max(5, options.startupReps())).run();
     }
     report.targets();
     report.text(Report.fmt("%n---%nWhole run: %d s; load average at the start %s, at the end %s (1, 5, 15 min).%n",

@@ -53,8 +53,16 @@ final class Startup {
    */
   static FirstRowSample firstRow(List<String> jvmFlags, String url, String sql, long pauseMillis)
       throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command(jvmFlags, FirstRow.class.getName(), url, sql,
-        Long.toString(pauseMillis))).redirectError(ProcessBuilder.Redirect.DISCARD);
+    return firstRow(javaBinary(), jvmFlags, System.getProperty("java.class.path"), url, sql, pauseMillis);
+  }
+
+  /** As above, with that java binary and class path (a plain client: the driver's jar and the client's). */
+  static FirstRowSample firstRow(String java, List<String> jvmFlags, String classPath, String url, String sql,
+      long pauseMillis) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmFlags);
+    command.addAll(List.of("-cp", classPath, FirstRow.class.getName(), url, sql, Long.toString(pauseMillis)));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     long t0 = System.nanoTime();
     Process p = pb.start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -16,6 +16,8 @@ final class StartupBench {
   /** The launcher's (bin/sms-sql) JVM flags. */
   static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
   static final String WARMUP_OFF = "-Dsmsjdbc.warmup=false";
+  /** On explicitly: by default the driver warms up with 3 or more cores only. */
+  static final String WARMUP_ON = "-Dsmsjdbc.warmup=true";
   private static final String BEFORE = "before: default JVM flags, no warm-up, no CDS";
   private static final String DEFAULT_WARMUP = "default JVM flags + warm-up";
   private static final String LAUNCHER_WARMUP = "launcher flags + warm-up";
@@ -42,7 +44,7 @@ final class StartupBench {
         Fresh JVMs on the demo data (`jdbc:sms:demo=true`, the in-process emulator). **JVM → first row**: from
         starting the `java` process to the first row of `SELECT count(*) FROM replication_jobs` run right after
         connect. *launcher flags* are `bin/sms-sql`'s JVM flags, `%s`;
-        *warm-up* is the driver's planner warm-up at connect (on by default, off with `%s`);
+        *warm-up* is the driver's planner warm-up at connect (`%s`; by default on with 3 or more cores only);
         *CDS* is a dynamic class-data sharing archive of a sqlline session. Medians of %d JVMs each.
 
         The split: *to main* is the JVM's own start (from its start time to `main`), *connect* is
@@ -51,18 +53,18 @@ final class StartupBench {
         row, all threads (JIT compiler and GC included) and the main thread alone: the load-independent part of
         the cost. **classes** is the classes loaded by the first row.
 
-        """, String.join(" ", LAUNCHER_FLAGS), WARMUP_OFF, reps));
+        """, String.join(" ", LAUNCHER_FLAGS), WARMUP_ON, reps));
     report.tableHeader("lrrrrrrr", "configuration", "JVM → first row ms", "to main ms", "connect ms", "query ms",
         "CPU ms, all threads", "CPU ms, main thread", "classes");
     List<Config> configs = new ArrayList<>(List.of(
         new Config(BEFORE, List.of(WARMUP_OFF)),
-        new Config(DEFAULT_WARMUP, List.of()),
+        new Config(DEFAULT_WARMUP, List.of(WARMUP_ON)),
         new Config("launcher flags, no warm-up, no CDS (bin/sms-sql before)", plus(LAUNCHER_FLAGS, WARMUP_OFF)),
-        new Config(LAUNCHER_WARMUP, LAUNCHER_FLAGS)));
+        new Config(LAUNCHER_WARMUP, plus(LAUNCHER_FLAGS, WARMUP_ON))));
     cds.ifPresent(c -> configs.addAll(List.of(
-        new Config("default JVM flags + warm-up + CDS", plus(List.of(), c.flag())),
+        new Config("default JVM flags + warm-up + CDS", plus(List.of(WARMUP_ON), c.flag())),
         new Config("launcher flags + CDS, no warm-up", plus(LAUNCHER_FLAGS, c.flag(), WARMUP_OFF)),
-        new Config(AFTER, plus(LAUNCHER_FLAGS, c.flag())))));
+        new Config(AFTER, plus(LAUNCHER_FLAGS, c.flag(), WARMUP_ON)))));
     Map<String, Medians> medians = new LinkedHashMap<>();
     for (Config config : configs) {
       List<Startup.FirstRowSample> samples = new ArrayList<>();
@@ -115,7 +117,7 @@ final class StartupBench {
         """, PAUSE_MS));
     report.tableHeader("lr", "configuration", "first query ms");
     for (Config config : List.of(new Config("launcher flags, no warm-up", plus(LAUNCHER_FLAGS, WARMUP_OFF)),
-        new Config(LAUNCHER_WARMUP, LAUNCHER_FLAGS))) {
+        new Config(LAUNCHER_WARMUP, plus(LAUNCHER_FLAGS, WARMUP_ON)))) {
       List<Startup.FirstRowSample> samples = new ArrayList<>();
       for (int i = 0; i < reps; i++) {
         samples.add(Startup.firstRow(config.flags(), Startup.DEMO_URL, Startup.COUNT_JOBS, PAUSE_MS));
@@ -134,8 +136,8 @@ final class StartupBench {
     report.tableHeader("lrrr", "configuration", "to prompt ms", "prompt → answer ms", "total ms");
     List<Config> configs = new ArrayList<>(List.of(
         new Config("before: launcher flags, no warm-up, no CDS", plus(LAUNCHER_FLAGS, WARMUP_OFF)),
-        new Config(LAUNCHER_WARMUP, LAUNCHER_FLAGS)));
-    cds.ifPresent(c -> configs.add(new Config(AFTER, plus(LAUNCHER_FLAGS, c.flag()))));
+        new Config(LAUNCHER_WARMUP, plus(LAUNCHER_FLAGS, WARMUP_ON))));
+    cds.ifPresent(c -> configs.add(new Config(AFTER, plus(LAUNCHER_FLAGS, c.flag(), WARMUP_ON))));
     for (Config config : configs) {
       List<Startup.PromptSample> samples = new ArrayList<>();
       for (int i = 0; i < reps; i++) {

@@ -29,6 +29,10 @@ final class Targets {
   static final Target CLI = new Target("all runs of all jobs, driver vs. AWS CLI + jq", SPEEDUP_OVER_CLI, AT_LEAST, 50);
   static final Target FIRST_ROW = new Target("first row from JVM start (best configuration)", FIRST_ROW_MS, AT_MOST,
       1000);
+  static final Target LAUNCHER_E = new Target("bin/sms-sql -e, whole process (best start-up cache)", FIRST_ROW_MS,
+      AT_MOST, 1000);
+  static final Target PLAIN_CLIENT = new Target("plain JDBC client, first row from JVM start", FIRST_ROW_MS, AT_MOST,
+      1000);
 
   /** Every job streams through {@code SELECT *} under {@code -Xmx128m}. */
   static Target streaming(int jobs) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -93,11 +94,23 @@ class SmsSqlLauncherIT {
   }
 
   private static Result run(String... args) throws IOException, InterruptedException {
+    return run(Map.of("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()), args);
+  }
+
+  /** Runs the launcher with {@code env} added to its environment; an empty value removes the variable. */
+  static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", BASEDIR.resolve("bin/sms-sql").toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(BASEDIR.toFile());
     builder.environment().put("SMS_JDBC_JAR", System.getProperty("smsjdbc.allJar"));
-    builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    builder.environment().remove("JAVA");
+    env.forEach((k, v) -> {
+      if (v.isEmpty()) {
+        builder.environment().remove(k);
+      } else {
+        builder.environment().put(k, v);
+      }
+    });
     Path out = Files.createTempFile("sms-sql", ".out");
     Path err = Files.createTempFile("sms-sql", ".err");
     try {
