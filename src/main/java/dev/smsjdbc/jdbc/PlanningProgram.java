@@ -31,8 +31,7 @@ import java.util.stream.Stream;
  * joins into one MultiJoin and {@code LoptOptimizeJoinRule} orders it greedily by estimated row counts, as
  * {@code Programs.heuristicJoinOrder} does. The planner's join commute and push-through-join rules, which
  * enumerate every order (a number of alternatives exponential in the joins), are left out for such a plan,
- * and keys are copied across its join equalities once, before, instead of for every join considered. Key
- * binding ({@code KeyBindingJoin}) still applies to the joins the heuristic builds.
+ * and so is the copying of keys across join equalities. Key binding ({@code KeyBindingJoin}) still applies to the joins the heuristic builds.
  * <li>Each phase first checks the statement's {@link PlanningDeadline}.
  * </ul>
  */
@@ -52,8 +51,8 @@ final class PlanningProgram {
 
   /**
    * The rules left out of the cost-based phase of a plan of many joins: those that enumerate join orders, and
-   * the transitive predicates, which the planner would infer again for each of the many joins it considers
-   * (the multi-join phase infers them once). Excluded by description: the scans register the last one.
+   * the transitive predicates, whose inference over many joins can take minutes in one step, out of reach of
+   * the statement's deadline. Excluded by description: the scans register the last one.
    */
   private static final Pattern EXHAUSTIVE_JOIN_RULES = Pattern.compile(String.join("|",
       Stream.of(CoreRules.JOIN_COMMUTE, CoreRules.JOIN_ASSOCIATE, JoinPushThroughJoinRule.LEFT,
@@ -61,13 +60,11 @@ final class PlanningProgram {
           .map(rule -> Pattern.quote(rule.toString())).toList()));
 
   /**
-   * Keys copied across join equalities (as the scans' rule does in the cost-based phase), then inner joins
-   * and the filters on them gathered into one MultiJoin, bottom up. Bounded in matches, as a guard against a
-   * rule that would undo another's work forever.
+   * Inner joins and the filters on them gathered into one MultiJoin, bottom up. Bounded in matches, as a guard
+   * against a rule that would undo another's work forever.
    */
   private static final HepProgram MULTI_JOIN = HepProgram.builder()
       .addMatchLimit(MULTI_JOIN_MATCHES)
-      .addRuleInstance(CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES)
       .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
       .addMatchOrder(HepMatchOrder.BOTTOM_UP)
       .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
