@@ -100,6 +100,10 @@ final class ErrorTranslatingProxy implements InvocationHandler {
         return ResultSetSizes.get(md, method, (Integer) args[0]);
       }
       break;
+    case "cancel":
+      // Avatica's cancel() waits for the statement's lock, which its execution holds while planning.
+      StatementFlags.cancel(target);
+      break;
     default:
       break;
     }
@@ -114,7 +118,10 @@ final class ErrorTranslatingProxy implements InvocationHandler {
         && (boolean) call(() -> ParameterValues.handles(ps, name, args))) {
       return call(() -> ParameterValues.set(ps, args));
     }
-    Object result = call(() -> method.invoke(target, args));
+    Object result;
+    try (PlanningDeadline ignored = PlanningDeadline.enter(target, name)) {
+      result = call(() -> method.invoke(target, args));
+    }
     return result == null || !WRAPPED.contains(method.getReturnType())
         ? result : wrap(result, method.getReturnType(), proxy);
   }

@@ -19,6 +19,7 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLWarning;
+import java.util.Set;
 
 /**
  * The one place where failures become the {@link SQLException} a user sees: the driver's typed
@@ -33,6 +34,12 @@ import java.sql.SQLWarning;
  * existing name for an unknown one ({@link NameSuggestions}).
  */
 public final class ErrorTranslator {
+  /** The longest message of unknown origin passed on whole: it may quote a statement or generated code. */
+  private static final int MAX_MESSAGE = 1000;
+
+  private static final Set<String> JANINO_FAILURES = Set.of("org.codehaus.commons.compiler.CompileException",
+      "org.codehaus.commons.compiler.InternalCompilerException");
+
   private ErrorTranslator() {}
 
   /** The SQLException to report for {@code t}. */
@@ -42,6 +49,10 @@ public final class ErrorTranslator {
 
   /** The SQLException to report for {@code t}, a failure of {@code statement} if not null. */
   static SQLException translate(Throwable t, @Nullable String statement) {
+    SQLException tooComplex = tooComplex(t);
+    if (tooComplex != null) {
+      return tooComplex;
+    }
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof ApiException api) {
         return fromApi(api);
@@ -67,17 +78,42 @@ public final class ErrorTranslator {
         return new SQLDataException("Invalid value for a cast: " + VisibleText.of(c.getMessage()),
             SqlState.INVALID_CHARACTER_VALUE_FOR_CAST.code(), t);
       }
-      if (c instanceof StackOverflowError) {
-        return new SQLException("Statement too complex: it is nested too deeply to plan",
-            SqlState.STATEMENT_TOO_COMPLEX.code(), t);
-      }
     }
     if (t instanceof SQLException sql) {
-      return new SQLException(VisibleText.of(sql.getMessage()), SqlState.GENERAL_ERROR.code(), sql.getErrorCode(),
-          sql);
+      return new SQLException(VisibleText.quoted(String.valueOf(sql.getMessage()), MAX_MESSAGE),
+          SqlState.GENERAL_ERROR.code(), sql.getErrorCode(), sql);
     }
-    return new SQLException(VisibleText.of(String.valueOf(t.getMessage() != null ? t.getMessage() : t)),
+    return new SQLException(VisibleText.quoted(String.valueOf(t.getMessage() != null ? t.getMessage() : t),
+        MAX_MESSAGE),
         SqlState.GENERAL_ERROR.code(), t);
+  }
+
+  /**
+   * A statement too large or too deep for Calcite, wherever it shows in the chain (a parse error wraps the
+   * parser's): the Java stack ran out (parser, validator, planner or Janino), or the code generated for its
+   * plan does not compile (nested too deeply, a method over 64 KB). Calcite's wrapper of a compile failure
+   * holds the whole generated source: the cause attached is Janino's exception, not that wrapper.
+   */
+  private static @Nullable SQLException tooComplex(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof StackOverflowError) {
+        return statementTooComplex("it is nested too deeply to plan", c);
+      }
+      if (isJaninoFailure(c)) {
+        return statementTooComplex("the code generated for its plan does not compile", c);
+      }
+    }
+    return null;
+  }
+
+  /** Janino's compile errors; Janino is Calcite's runtime dependency, not one the driver compiles against. */
+  private static boolean isJaninoFailure(Throwable t) {
+    for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
+      if (JANINO_FAILURES.contains(c.getName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A statement that would write: the driver is read-only. */
@@ -89,6 +125,17 @@ public final class ErrorTranslator {
   /** The failure of a statement that was cancelled: Avatica reports it without SQLState. */
   public static SQLException cancelled(@Nullable Throwable cause) {
     return new SQLException("Statement canceled", SqlState.QUERY_CANCELED.code(), cause);
+  }
+
+  /** The statement's query timeout passed before its API calls (while it was prepared): as a scan reports it. */
+  static SQLTimeoutException queryTimedOut(long timeoutMillis) {
+    return new SQLTimeoutException("Query timed out after " + timeoutMillis + " ms (query timeout)",
+        SqlState.TIMEOUT.code());
+  }
+
+  /** A statement too large or too deeply nested to plan; {@code why} says which. */
+  static SQLException statementTooComplex(String why, @Nullable Throwable cause) {
+    return new SQLException("Statement too complex: " + why, SqlState.STATEMENT_TOO_COMPLEX.code(), cause);
   }
 
   /** A failure that did not stop the statement, as the warning that reports it. */

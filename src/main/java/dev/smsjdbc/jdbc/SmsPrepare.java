@@ -8,6 +8,8 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCostFactory;
+import org.apache.calcite.plan.RelOptListener;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
@@ -15,13 +17,17 @@ import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.Holder;
 import org.apache.calcite.util.TryThreadLocal;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -43,6 +49,8 @@ import java.util.List;
  * <li>The driver's SQL hints ({@link SmsHints}, e.g. {@code no_cache}) reach the table scans.
  * <li>A query the connection planned before is not planned again ({@link PlanCache}).
  * <li>The planner estimates filters on a table's primary key as such ({@link SubsetSelectivity}).
+ * <li>Preparation is bounded: by the statement's size ({@link PlanningLimits}), its timeout and cancel
+ * ({@link PlanningDeadline}), and a heuristic join order for many joins ({@link PlanningProgram}).
  * </ul>
  */
 final class SmsPrepare extends CalcitePrepareImpl {
@@ -51,6 +59,8 @@ final class SmsPrepare extends CalcitePrepareImpl {
 
   @Override public <T> CalcitePrepare.CalciteSignature<T> prepareSql(CalcitePrepare.Context context,
       CalcitePrepare.Query<T> query, Type elementType, long maxRowCount) {
+    PlanningLimits.check(query.sql);
+    PlanningDeadline.check();
     PlanCache.Slot slot = PlanCache.slot(context, query, elementType, maxRowCount);
     CalcitePrepare.CalciteSignature<T> planned = slot == null ? null : slot.planned();
     if (planned != null) {
@@ -60,6 +70,7 @@ final class SmsPrepare extends CalcitePrepareImpl {
     try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       CalcitePrepare.CalciteSignature<T> signature =
           MaxRows.capped(super.prepareSql(context, query, elementType, maxRowCount));
+      PlanningDeadline.check(); // generating and compiling the code takes time too
       if (slot != null) {
         slot.keep(signature);
       }
@@ -73,6 +84,17 @@ final class SmsPrepare extends CalcitePrepareImpl {
     } finally {
       MAX_ROWS.remove();
     }
+  }
+
+  /** As Calcite's, stopped at every rule it fires when the statement is cancelled or times out. */
+  @Override protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext,
+      org.apache.calcite.plan.@Nullable Context externalContext, @Nullable RelOptCostFactory costFactory) {
+    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    RelOptListener listener = PlanningDeadline.listener();
+    if (listener != null) {
+      planner.addListener(listener);
+    }
+    return planner;
   }
 
   /** As Calcite's, with the driver's metadata: the selectivity of key filters reaches the join costs. */
@@ -125,6 +147,20 @@ final class SmsPrepare extends CalcitePrepareImpl {
       return super.getSqlToRelConverter(validator, catalogReader, config.withHintStrategyTable(SmsHints.STRATEGIES));
     }
 
+    /** Calcite's program, with a heuristic join order for many joins ({@link PlanningProgram}). */
+    @Override protected Program getProgram() {
+      Holder<@Nullable Program> hooked = Holder.empty();
+      Hook.PROGRAM.run(hooked); // as Calcite's: tests may replace the program
+      Program program = hooked.get();
+      return program != null ? program : PlanningProgram.get();
+    }
+
+    /** The plan's code is generated and compiled only if the statement is still wanted. */
+    @Override protected PreparedResult implement(RelRoot root) {
+      PlanningDeadline.check();
+      return super.implement(root);
+    }
+
     @Override protected RelRoot optimize(RelRoot root, List<Materialization> materializations,
         List<CalciteSchema.LatticeEntry> lattices) {
       long maxRows = MAX_ROWS.get();
@@ -133,6 +169,7 @@ final class SmsPrepare extends CalcitePrepareImpl {
         root = root.withRel(LogicalSort.create(root.rel, root.collation, null,
             rexBuilder.makeExactLiteral(BigDecimal.valueOf(maxRows))));
       }
+      PlanningDeadline.check(); // after parsing, validation and conversion
       return super.optimize(root, materializations, lattices);
     }
   }

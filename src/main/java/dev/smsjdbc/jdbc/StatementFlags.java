@@ -41,6 +41,14 @@ final class StatementFlags {
     }
   }
 
+  /** Sets the flag of a statement, without waiting for its lock: what stops its preparation. */
+  static void cancel(Object statement) {
+    AtomicBoolean flag = of(statement);
+    if (flag != null) {
+      flag.set(true);
+    }
+  }
+
   static boolean isCancelled(Object statementOrResultSet) {
     AtomicBoolean flag = of(statementOrResultSet);
     return flag != null && flag.get();

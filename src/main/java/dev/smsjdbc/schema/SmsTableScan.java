@@ -136,6 +136,11 @@ public final class SmsTableScan extends TableScan implements EnumerableRel {
    */
   @Override public double estimateRowCount(RelMetadataQuery mq) {
     double rows = smsTable.estimatedRows(spec.keyed() && !spec.bound(), spec.keyCount());
+    if (spec.keyed() && !spec.bound()) {
+      // Keys return no more rows than the listing: with more ids than the table is thought to have, the
+      // keys must still win (one call per id), as they do on calls.
+      rows = Math.min(rows, smsTable.estimatedRows(false, 0));
+    }
     long fetch = spec.fetchLiteral();
     if (fetch >= 0) {
       rows = Math.min(rows, fetch);
