@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +48,16 @@ public final class SessionFactory {
         : List.of(RegionChain.resolve(clients.endpoint(), profile).id());
     Consumer<ClientOverrideConfiguration.Builder> overrides = o -> {
       o.retryStrategy(new DeterministicFailures(AwsRetryStrategy.forRetryMode(clients.retryMode()).toBuilder()
-          .maxAttempts(clients.maxAttempts()).build()));
+          .maxAttempts(clients.maxAttempts()).build(), clients.apiCallTimeout()));
       if (clients.apiCallTimeout() != null) {
         o.apiCallTimeout(clients.apiCallTimeout());
       }
     };
     List<AutoCloseable> resources = new ArrayList<>();
-    SdkHttpClient http = new BoundedHttpClient(UrlConnectionHttpClient.create(), clients.maxResponseBytes());
+    // Closing the session aborts the calls in flight (InFlightCalls); the bounded client reads each answer
+    // through it, so that an abort also ends a body being read.
+    SdkHttpClient http = new BoundedHttpClient(new InFlightCalls(UrlConnectionHttpClient.builder()
+        .socketTimeout(socketTimeout(clients.apiCallTimeout())).build()), clients.maxResponseBytes());
     resources.add(http); // given to the clients as a client, not a builder: the SDK leaves closing it to us
     AwsCredentialsProvider credentials = provider(clients.credentials());
     if (credentials instanceof AutoCloseable closeable) {
@@ -87,6 +91,16 @@ public final class SessionFactory {
         .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build()));
     return new ApiSession(settings, "offline", byRegion, true, notices);
+  }
+
+  /**
+   * The longest wait for one read from the socket: the url-connection client's 30 s, or less when a whole
+   * call may take less. A silent answer is cut by {@code apiCallTimeout} anyway (the SDK aborts the call);
+   * this bounds how long a thread reading a silent body after an abort still waits.
+   */
+  static Duration socketTimeout(@Nullable Duration apiCallTimeout) {
+    Duration sdkDefault = Duration.ofSeconds(30);
+    return apiCallTimeout == null || apiCallTimeout.compareTo(sdkDefault) >= 0 ? sdkDefault : apiCallTimeout;
   }
 
   /** A client of the driver's kind: bounded HTTP, the quiet SigV4 signer, the connection's retries. */
