@@ -18,13 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * a connection that closes (or an SDK {@code apiCallTimeout} that aborts a call) frees its I/O threads and
  * sockets within one read, whatever the server does.
  *
- * <p>The JDK's {@code HttpURLConnection} (under the SDK's url-connection client) cannot be aborted safely
- * once the answer's headers have come: {@code disconnect()} then waits for the reader's current read (up to
- * the socket timeout) and hands a body of up to 512 KB to the JDK's keep-alive cleaner, which drains it,
- * one dripped byte at a time, however long that takes. So an abort closes the socket only while the
- * headers are awaited; during the body it makes the reader's next read fail, and the aborted body is left
- * unclosed, its socket freed with the connection object by the garbage collector instead of kept by the
- * cleaner. Either way no driver thread waits, and the failure is not retried ({@link DeterministicFailures}).
+ * <p>The JDK's {@code HttpURLConnection} (under the SDK's url-connection client) cannot be aborted from
+ * another thread once the answer's headers have come: {@code disconnect()} then waits for the reader's
+ * current read, up to the socket timeout. So an abort closes the socket only while the headers are awaited
+ * (the reader fails at once); during the body it makes the reader's next read fail, and the reader closes
+ * the body itself. The JDK then keeps a body of up to 512 KB that was not read to its end for its
+ * keep-alive cleaner (one JDK thread, {@code Keep-Alive-SocketCleaner}, at most 10 queued; the others are
+ * closed at once), which drains it to reuse the socket: a server that drips such a body keeps that
+ * socket until it stops, though no driver thread waits for it. Aborted calls are not retried
+ * ({@link DeterministicFailures}).
  */
 final class InFlightCalls implements SdkHttpClient {
   /** A call ended by {@link #close} or by an abort; another attempt would end the same way. */
@@ -127,12 +129,12 @@ final class InFlightCalls implements SdkHttpClient {
       }
     }
 
-    private synchronized boolean aborted(boolean finishing) {
-      boolean aborted = state == State.ABORTED;
-      if (finishing) {
-        finish();
-      }
-      return aborted;
+    private synchronized boolean isAborted() {
+      return state == State.ABORTED;
+    }
+
+    private synchronized void bodyClosed() {
+      finish();
     }
 
     private void finish() {
@@ -146,7 +148,7 @@ final class InFlightCalls implements SdkHttpClient {
       return new AbortedException(closed ? "the connection was closed" : "the call was aborted");
     }
 
-    /** The answer's body: fails on the first read after an abort, and stays unclosed then (see above). */
+    /** The answer's body: fails on the first read after an abort. */
     private final class Body extends FilterInputStream {
       Body(InputStream in) {
         super(in);
@@ -167,15 +169,14 @@ final class InFlightCalls implements SdkHttpClient {
       }
 
       private void check() throws IOException {
-        if (aborted(false)) {
+        if (isAborted()) {
           throw aborted();
         }
       }
 
       @Override public void close() throws IOException {
-        if (!aborted(true)) {
-          in.close();
-        }
+        bodyClosed();
+        in.close();
       }
     }
   }

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A server on loopback that is slow in the ways that hold a client: it never answers ({@link Behaviour#SILENT}),
  * answers one byte every {@link #DRIP_MILLIS} ({@link Behaviour#DRIPPING}), or answers 503 with a
- * {@code Retry-After} ({@link Behaviour#RETRY_AFTER}). Raw sockets, one thread per connection, so that it
+ * {@code Retry-After} ({@link Behaviour#RETRY_AFTER}); or it answers a page of a chosen size at once
+ * ({@link Behaviour#PAGE}). Raw sockets, one thread per connection, so that it
  * knows exactly when the client hangs up: {@link #openConnections()} counts the connections the client has
  * not closed yet, the server-side proof that the driver released its sockets.
  */
@@ -29,7 +30,9 @@ final class StallingServer implements AutoCloseable {
     /** Sends a valid status line and then one byte every {@link #DRIP_MILLIS}, forever. */
     DRIPPING,
     /** 503 with {@code Retry-After: <retryAfterSeconds>}, then a valid page once {@code failFirst} are used up. */
-    RETRY_AFTER
+    RETRY_AFTER,
+    /** A valid page of jobs of about {@code pageBytes}, at once. */
+    PAGE
   }
 
   static final int DRIP_MILLIS = 2_000;
@@ -43,6 +46,7 @@ final class StallingServer implements AutoCloseable {
   private volatile Behaviour behaviour = Behaviour.SILENT;
   private volatile long retryAfterSeconds;
   private volatile int failFirst = Integer.MAX_VALUE;
+  private volatile byte[] page = pageResponse(0);
   private volatile boolean closed;
 
   StallingServer() throws IOException {
@@ -68,6 +72,14 @@ final class StallingServer implements AutoCloseable {
   }
 
   /** Requests since the behaviour was last set. */
+  /** Answers every request at once with a valid page of jobs of about {@code bytes}. */
+  StallingServer page(int bytes) {
+    this.page = pageResponse(bytes);
+    this.behaviour = Behaviour.PAGE;
+    requests.set(0);
+    return this;
+  }
+
   int requests() {
     return requests.get();
   }
@@ -108,8 +120,9 @@ final class StallingServer implements AutoCloseable {
         }
         int n = requests.incrementAndGet();
         Behaviour now = behaviour;
-        if (now == Behaviour.RETRY_AFTER) {
-          out.write((n <= failFirst ? unavailable() : page()).getBytes(StandardCharsets.UTF_8));
+        if (now == Behaviour.RETRY_AFTER || now == Behaviour.PAGE) {
+          out.write(now == Behaviour.RETRY_AFTER && n <= failFirst
+              ? unavailable().getBytes(StandardCharsets.UTF_8) : (now == Behaviour.PAGE ? page : pageResponse(0)));
           out.flush();
           continue; // keep-alive: the next request may come on this connection
         }
@@ -194,10 +207,17 @@ final class StallingServer implements AutoCloseable {
         + retryAfterSeconds + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
   }
 
-  private static String page() {
-    String body = "{\"replicationJobList\":[{\"replicationJobId\":\"sms-job-stalling\",\"state\":\"ACTIVE\"}]}";
-    return "HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: " + body.length()
-        + "\r\n\r\n" + body;
+  /** A response with a valid page of jobs, padded with long descriptions to about {@code bytes}. */
+  private static byte[] pageResponse(int bytes) {
+    StringBuilder json = new StringBuilder("{\"replicationJobList\":[");
+    json.append("{\"replicationJobId\":\"sms-job-stalling\",\"state\":\"ACTIVE\"}");
+    for (int i = 1; json.length() < bytes; i++) {
+      json.append(",{\"replicationJobId\":\"sms-job-").append(i).append("\",\"description\":\"")
+          .append("x".repeat(1000)).append("\"}");
+    }
+    String body = json.append("]}").toString();
+    return ("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: " + body.length()
+        + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override public void close() throws IOException {
