@@ -94,7 +94,15 @@ public final class ApiSession implements AutoCloseable {
 
   /** Runs an API call on the shared I/O threads, within this session's concurrency. */
   <T> Future<T> submit(Callable<T> call) {
+    if (closed.get()) {
+      throw closedError();
+    }
     return executor.submit(call);
+  }
+
+  /** What a statement of a closed connection gets: it stops, as if cancelled (the JDBC layer says 08003). */
+  static ApiException closedError() {
+    return new ApiException(ApiException.Kind.CANCELLED, "The connection was closed");
   }
 
   /** How many of the connection's Regions a scan of {@code wanted} reads (null: all of them). */
@@ -124,8 +132,9 @@ public final class ApiSession implements AutoCloseable {
   }
 
   /**
-   * Frees the threads and clients. Calls in flight are not interrupted (see {@link ScanContext}): their
-   * threads end as soon as they return, and start nothing new.
+   * Frees the threads and clients. Calls in flight are aborted (their HTTP client, {@link InFlightCalls},
+   * is one of the resources): their threads end within one read, whatever the server does, and start
+   * nothing new; a statement still waiting for them fails.
    */
   @Override public void close() {
     if (closed.getAndSet(true)) {

@@ -17,7 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 final class SessionExecutor {
   private final Executor shared;
   private final int limit;
-  private final Queue<FutureTask<?>> waiting = new ArrayDeque<>();
+  private final Queue<Task<?>> waiting = new ArrayDeque<>();
   private int running;
 
   int limit() {
@@ -30,7 +30,7 @@ final class SessionExecutor {
   }
 
   <T> Future<T> submit(Callable<T> call) {
-    FutureTask<T> task = new FutureTask<>(call);
+    Task<T> task = new Task<>(call);
     synchronized (this) {
       if (running >= limit) {
         waiting.add(task);
@@ -42,7 +42,18 @@ final class SessionExecutor {
     return task;
   }
 
-  private void start(FutureTask<?> task) {
+  /** A call that can also fail without running, when the pool no longer takes tasks. */
+  private static final class Task<T> extends FutureTask<T> {
+    Task(Callable<T> call) {
+      super(call);
+    }
+
+    void closed() {
+      setException(ApiSession.closedError());
+    }
+  }
+
+  private void start(Task<?> task) {
     try {
       shared.execute(() -> {
         try {
@@ -52,14 +63,14 @@ final class SessionExecutor {
         }
       });
     } catch (RejectedExecutionException e) {
-      // the session is closed and the pool shut down: nobody waits for the result any more
-      task.cancel(false);
+      // The session is closed and the pool shut down: whoever still waits learns why.
+      task.closed();
       next();
     }
   }
 
   private void next() {
-    FutureTask<?> task;
+    Task<?> task;
     synchronized (this) {
       task = waiting.poll();
       if (task == null) {

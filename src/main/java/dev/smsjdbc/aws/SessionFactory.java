@@ -24,11 +24,11 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Builds the {@link ApiSession} of a connection: the credentials provider (static keys, a profile or the
@@ -45,15 +45,12 @@ public final class SessionFactory {
     String profile = clients.credentials() instanceof ClientSettings.CredentialSource.Profile p ? p.name() : null;
     List<String> regions = !clients.regions().isEmpty() ? clients.regions()
         : List.of(RegionChain.resolve(clients.endpoint(), profile).id());
-    Consumer<ClientOverrideConfiguration.Builder> overrides = o -> {
-      o.retryStrategy(new DeterministicFailures(AwsRetryStrategy.forRetryMode(clients.retryMode()).toBuilder()
-          .maxAttempts(clients.maxAttempts()).build()));
-      if (clients.apiCallTimeout() != null) {
-        o.apiCallTimeout(clients.apiCallTimeout());
-      }
-    };
+    ClientOverrideConfiguration overrides = overrides(clients);
     List<AutoCloseable> resources = new ArrayList<>();
-    SdkHttpClient http = new BoundedHttpClient(UrlConnectionHttpClient.create(), clients.maxResponseBytes());
+    // Closing the session aborts the calls in flight (InFlightCalls); the bounded client reads each answer
+    // through it, so that an abort also ends a body being read.
+    SdkHttpClient http = new BoundedHttpClient(new InFlightCalls(UrlConnectionHttpClient.builder()
+        .socketTimeout(socketTimeout(clients.apiCallTimeout())).build()), clients.maxResponseBytes());
     resources.add(http); // given to the clients as a client, not a builder: the SDK leaves closing it to us
     AwsCredentialsProvider credentials = provider(clients.credentials());
     if (credentials instanceof AutoCloseable closeable) {
@@ -89,10 +86,34 @@ public final class SessionFactory {
     return new ApiSession(settings, "offline", byRegion, true, notices);
   }
 
+  /**
+   * What every SDK client of a session is given: the retry strategy and the time limit of a call, retries
+   * and the waits between them included.
+   */
+  public static ClientOverrideConfiguration overrides(ClientSettings clients) {
+    ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder()
+        .retryStrategy(new DeterministicFailures(AwsRetryStrategy.forRetryMode(clients.retryMode()).toBuilder()
+            .maxAttempts(clients.maxAttempts()).build(), clients.apiCallTimeout()));
+    if (clients.apiCallTimeout() != null) {
+      o.apiCallTimeout(clients.apiCallTimeout());
+    }
+    return o.build();
+  }
+
+  /**
+   * The longest wait for one read from the socket: the url-connection client's 30 s, or less when a whole
+   * call may take less. A silent answer is cut by {@code apiCallTimeout} anyway (the SDK aborts the call);
+   * this bounds how long a thread reading a silent body after an abort still waits.
+   */
+  public static Duration socketTimeout(@Nullable Duration apiCallTimeout) {
+    Duration sdkDefault = Duration.ofSeconds(30);
+    return apiCallTimeout == null || apiCallTimeout.compareTo(sdkDefault) >= 0 ? sdkDefault : apiCallTimeout;
+  }
+
   /** A client of the driver's kind: bounded HTTP, the quiet SigV4 signer, the connection's retries. */
   private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
       SdkHttpClient http, AwsCredentialsProvider credentials, String region, @Nullable URI endpoint,
-      Consumer<ClientOverrideConfiguration.Builder> overrides) {
+      ClientOverrideConfiguration overrides) {
     builder.httpClient(http)
         .putAuthScheme(QuietSigV4Signer.SCHEME)
         .credentialsProvider(credentials)
@@ -123,7 +144,8 @@ public final class SessionFactory {
    * A failure names the role ({@link ApiErrors#assumeRoleFailed}).
    */
   private static AwsCredentialsProvider assumeRole(ClientSettings.AssumedRole role, SdkHttpClient http,
-      AwsCredentialsProvider base, String region, Consumer<ClientOverrideConfiguration.Builder> overrides, List<AutoCloseable> resources) {
+      AwsCredentialsProvider base, String region, ClientOverrideConfiguration overrides,
+      List<AutoCloseable> resources) {
     StsClient sts = build(StsClient.builder(), http, base, region, role.stsEndpoint(), overrides);
     StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)

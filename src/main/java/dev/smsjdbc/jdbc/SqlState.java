@@ -4,11 +4,13 @@ package dev.smsjdbc.jdbc;
  * Every SQLState the driver reports, in one place (as pgjdbc's {@code PSQLState}). Classes follow SQL:2016
  * and ODBC where they have one (08 connection, 0A feature not supported, 22 data, 28 authorization,
  * 42 syntax, HY driver), and
- * PostgreSQL's codes where the standard has none (54000, 57014), so tools that know pgjdbc read them right.
+ * PostgreSQL's codes where the standard has none (54000, 55000, 57014), so tools that know pgjdbc read them right.
  */
 public enum SqlState {
   /** No connection could be made: unreachable endpoint, unknown key, no Region. */
   CONNECTION_UNABLE_TO_CONNECT("08001"),
+  /** The connection is closed: any use of it, its statements or result sets (pgjdbc's word for it). */
+  CONNECTION_DOES_NOT_EXIST("08003"),
   /** The endpoint failed or throttled while a statement ran. */
   COMMUNICATION_ERROR("08S01"),
   /**
@@ -36,6 +38,8 @@ public enum SqlState {
   PROGRAM_LIMIT_EXCEEDED("54000"),
   /** A statement too large or too deeply nested to plan. */
   STATEMENT_TOO_COMPLEX("54001"),
+  /** A closed statement or result set used again (as pgjdbc). */
+  OBJECT_NOT_IN_STATE("55000"),
   /** {@code Statement.cancel()}. */
   QUERY_CANCELED("57014"),
   /** {@code setQueryTimeout} or {@code apiCallTimeout} ran out. */
