@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One execution of a statement as the API side sees it: an id for {@code sms_meta.api_calls}, the calls made
- * against the {@code maxApiCalls} budget, the answers it got (shared by identical calls), and the failures that did not stop it (a Region skipped with
- * {@code partialResults}), which the JDBC layer reports as warnings. {@link #reset} starts the next execution.
+ * against the {@code maxApiCalls} budget, the answers it got (shared by identical calls), when it began, and
+ * the failures that did not stop it (a Region skipped with {@code partialResults}), which the JDBC layer
+ * reports as warnings. {@link #reset} starts the next execution.
  */
 public final class Execution {
   private static final AtomicLong IDS = new AtomicLong();
@@ -17,9 +18,15 @@ public final class Execution {
   private final AtomicInteger calls = new AtomicInteger();
   private final List<ApiException> warnings = new ArrayList<>();
   private volatile StatementPages pages = new StatementPages();
+  private volatile long startNanos = System.nanoTime();
 
-  /** Starts a new execution: new id, no calls, no warnings, no answers shared yet. */
-  public synchronized void reset() {
+  /**
+   * Starts a new execution: new id, no calls, no warnings, no answers shared yet.
+   *
+   * @param startNanos when it began ({@link System#nanoTime}): its query timeout counts from there
+   */
+  public synchronized void reset(long startNanos) {
+    this.startNanos = startNanos;
     id = IDS.incrementAndGet();
     calls.set(0);
     warnings.clear();
@@ -28,6 +35,11 @@ public final class Execution {
 
   public long id() {
     return id;
+  }
+
+  /** When this execution began: every scan of it, a join's batches included, shares one query timeout. */
+  long startNanos() {
+    return startNanos;
   }
 
   /** The answers of the calls this execution made: each identical call is made once. */

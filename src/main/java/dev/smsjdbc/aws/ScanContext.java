@@ -41,7 +41,7 @@ public final class ScanContext {
     this.useCache = useCache;
     this.cancelFlag = cancelFlag == null ? new AtomicBoolean() : cancelFlag;
     this.timeoutMillis = timeoutMillis == null ? 0 : timeoutMillis;
-    this.deadlineNanos = this.timeoutMillis > 0 ? System.nanoTime() + this.timeoutMillis * 1_000_000 : 0;
+    this.deadlineNanos = this.timeoutMillis > 0 ? execution.startNanos() + this.timeoutMillis * 1_000_000 : 0;
     this.parent = null;
   }
 

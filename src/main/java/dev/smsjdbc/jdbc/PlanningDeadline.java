@@ -24,13 +24,14 @@ final class PlanningDeadline implements AutoCloseable {
 
   private final @Nullable AtomicBoolean cancelFlag;
   private final long timeoutMillis;
+  private final long startNanos = System.nanoTime();
   private final long deadlineNanos;
   private final @Nullable PlanningDeadline outer;
 
   private PlanningDeadline(@Nullable AtomicBoolean cancelFlag, long timeoutMillis) {
     this.cancelFlag = cancelFlag;
     this.timeoutMillis = timeoutMillis;
-    this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    this.deadlineNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     this.outer = CURRENT.get();
   }
 
@@ -55,6 +56,15 @@ final class PlanningDeadline implements AutoCloseable {
 
   @Override public void close() {
     CURRENT.set(outer);
+  }
+
+  /**
+   * When the {@code execute} call running on this thread began, or now outside one: the execution's scans
+   * count the query timeout from it too, so that preparation and reading share one timeout.
+   */
+  static long executionStart() {
+    PlanningDeadline deadline = CURRENT.get();
+    return deadline != null ? deadline.startNanos : System.nanoTime();
   }
 
   /** Fails the preparation on this thread if its statement was cancelled or its timeout has passed. */

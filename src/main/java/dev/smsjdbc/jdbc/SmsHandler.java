@@ -58,7 +58,7 @@ final class SmsHandler implements Handler {
   }
 
   @Override public void onStatementExecute(AvaticaStatement statement, ResultSink resultSink) {
-    StatementExecutions.of(StatementFlags.of(statement)).reset();
+    StatementExecutions.of(StatementFlags.of(statement)).reset(PlanningDeadline.executionStart());
     MaxRows.onExecute(statement);
     calcite.onStatementExecute(statement, resultSink);
   }
