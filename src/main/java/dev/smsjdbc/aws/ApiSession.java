@@ -1,5 +1,6 @@
 package dev.smsjdbc.aws;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import software.amazon.awssdk.services.sms.SmsClient;
@@ -10,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -24,9 +27,20 @@ public final class ApiSession implements AutoCloseable {
   public record Settings(int pageSize, int maxConcurrency, boolean partialResults, int maxApiCalls,
       Duration cacheTtl) {}
 
+  /**
+   * What the calls go through, built off the connect path (see {@link #ApiSession(Settings, List, Callable)}).
+   *
+   * @param cacheScope who is asking, for the shared cache: a fingerprint of the credentials and the endpoint
+   * @param clients one client per Region, in the order the Regions were given
+   * @param resources what closes with the session besides the clients (HTTP client, credentials providers)
+   */
+  public record Clients(String cacheScope, Map<String, SmsClient> clients, List<AutoCloseable> resources) {}
+
+  private record Built(String cacheScope, Map<String, SmsApi> apis, List<AutoCloseable> resources) {}
+
   private final Settings settings;
-  private final String cacheScope;
-  private final Map<String, SmsApi> apis = new LinkedHashMap<>();
+  private final List<String> regions;
+  private final FutureTask<Built> build;
   private final ThreadPoolExecutor threads;
   private final SessionExecutor executor;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -44,21 +58,65 @@ public final class ApiSession implements AutoCloseable {
   }
 
   /**
+   * A session whose clients are built by {@code clients} on one of the I/O threads, started now: building SDK
+   * clients (and starting the demo emulator) takes a few hundred ms of CPU, which on a second core overlaps
+   * with the planning of the first query. The first scan waits for it (or builds them itself if no thread
+   * has started yet); a failure of the build is that scan's failure. What can fail because of the
+   * connection's settings must be checked before, so that it still fails the connect.
+   *
+   * @param regions the Regions {@code clients} builds clients for, in order
+   */
+  public ApiSession(Settings settings, List<String> regions, Callable<Clients> clients) {
+    this(settings, List.copyOf(regions), false, List.of(), clients);
+    threads.execute(build); // the pool is ours until close (IoThreads.acquire), so it takes the task
+  }
+
+  /**
    * @param offline whether the clients answer in-process from saved history ({@code archive=}): such reads
    *     are no API calls, so they are neither charged to {@code maxApiCalls}, cached nor logged
    * @param notices what the connection should report as warnings, e.g. about the saved history
    */
   ApiSession(Settings settings, String cacheScope, Map<String, SmsClient> clients, boolean offline,
       List<String> notices) {
+    this(settings, List.copyOf(clients.keySet()), offline, notices, () -> new Clients(cacheScope, clients, List.of()));
+    build.run(); // built already: nothing to overlap
+  }
+
+  private ApiSession(Settings settings, List<String> regions, boolean offline, List<String> notices,
+      Callable<Clients> clients) {
     this.offline = offline;
     this.notices = List.copyOf(notices);
     this.settings = settings;
-    this.cacheScope = cacheScope;
-    clients.forEach((region, client) -> apis.put(region, new SmsApi(this, client, region)));
+    this.regions = regions;
+    this.build = new FutureTask<>(() -> {
+      if (closed.get()) {
+        throw closedError(); // closed before any thread got to it: build nothing
+      }
+      Clients built = clients.call();
+      Map<String, SmsApi> apis = new LinkedHashMap<>();
+      built.clients().forEach((region, client) -> apis.put(region, new SmsApi(this, client, region)));
+      return new Built(built.cacheScope(), apis, built.resources());
+    });
     // Run loads in flight, plus one job-page fetch per Region feeding them, on the JVM's shared threads.
-    int limit = settings.maxConcurrency() + apis.size();
+    int limit = settings.maxConcurrency() + regions.size();
     this.threads = IoThreads.acquire(limit);
     this.executor = new SessionExecutor(threads, limit);
+  }
+
+  /** The built clients, waiting for the build (running it here if no thread has started it). */
+  private Built built() {
+    build.run(); // a no-op if it ran or is running
+    try {
+      return Uninterruptibles.getUninterruptibly(build);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   public Settings settings() {
@@ -66,12 +124,12 @@ public final class ApiSession implements AutoCloseable {
   }
 
   String cacheScope() {
-    return cacheScope;
+    return built().cacheScope();
   }
 
   /** The Regions of this connection, in the order given. */
   public List<String> regions() {
-    return List.copyOf(apis.keySet());
+    return regions;
   }
 
   boolean offline() {
@@ -107,7 +165,7 @@ public final class ApiSession implements AutoCloseable {
 
   /** How many of the connection's Regions a scan of {@code wanted} reads (null: all of them). */
   public int regionCount(@Nullable List<String> wanted) {
-    return wanted == null ? apis.size() : (int) apis.keySet().stream().filter(wanted::contains).count();
+    return wanted == null ? regions.size() : (int) regions.stream().filter(wanted::contains).count();
   }
 
   /** The read of one Region: one of {@link SmsApi}'s list methods. */
@@ -122,7 +180,7 @@ public final class ApiSession implements AutoCloseable {
    */
   public <T> Enumerator<T> scan(ScanContext context, ScanRequest request, RegionScan<T> read) {
     List<SmsApi> chosen = new ArrayList<>();
-    apis.forEach((region, api) -> {
+    built().apis().forEach((region, api) -> {
       if (request.regions() == null || request.regions().contains(region)) {
         chosen.add(api);
       }
@@ -140,9 +198,19 @@ public final class ApiSession implements AutoCloseable {
     if (closed.getAndSet(true)) {
       return;
     }
+    List<AutoCloseable> toClose = new ArrayList<>();
+    // A build not started yet builds nothing now; one running is waited for (local work, no call), then closed.
+    build.run();
+    try {
+      Built built = Uninterruptibles.getUninterruptibly(build);
+      toClose.addAll(built.apis().values());
+      toClose.addAll(built.resources());
+    } catch (ExecutionException e) {
+      // nothing built, or the build cleaned up after itself
+    }
     IoThreads.release(threads, executor.limit());
-    apis.values().forEach(SmsApi::close);
-    for (AutoCloseable resource : resources) {
+    toClose.addAll(resources);
+    for (AutoCloseable resource : toClose) {
       try {
         resource.close();
       } catch (Exception e) {

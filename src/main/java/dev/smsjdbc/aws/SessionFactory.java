@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds the {@link ApiSession} of a connection: the credentials provider (static keys, a profile or the
@@ -41,32 +42,79 @@ public final class SessionFactory {
 
   private SessionFactory() {}
 
+  /**
+   * The session of {@code clients}. What the settings decide and can fail on (the Regions, the credentials
+   * provider) is done here, so that it fails the connect; the SDK clients are built in the background
+   * ({@link ApiSession#ApiSession(ApiSession.Settings, List, java.util.concurrent.Callable)}).
+   */
   public static ApiSession create(ClientSettings clients, ApiSession.Settings settings) {
-    String profile = clients.credentials() instanceof ClientSettings.CredentialSource.Profile p ? p.name() : null;
-    List<String> regions = !clients.regions().isEmpty() ? clients.regions()
-        : List.of(RegionChain.resolve(clients.endpoint(), profile).id());
-    ClientOverrideConfiguration overrides = overrides(clients);
-    List<AutoCloseable> resources = new ArrayList<>();
-    // Closing the session aborts the calls in flight (InFlightCalls); the bounded client reads each answer
-    // through it, so that an abort also ends a body being read.
-    SdkHttpClient http = new BoundedHttpClient(new InFlightCalls(UrlConnectionHttpClient.builder()
-        .socketTimeout(socketTimeout(clients.apiCallTimeout())).build()), clients.maxResponseBytes());
-    resources.add(http); // given to the clients as a client, not a builder: the SDK leaves closing it to us
+    List<String> regions = regions(clients);
     AwsCredentialsProvider credentials = provider(clients.credentials());
+    ApiSession session = new ApiSession(settings, regions, () -> clients(clients, regions, credentials));
     if (credentials instanceof AutoCloseable closeable) {
       // The default chain and profile providers may hold threads and clients of their own.
-      resources.add(closeable);
+      session.closeOnClose(closeable);
     }
-    if (clients.role() != null) {
-      credentials = assumeRole(clients.role(), http, credentials, regions.get(0), overrides, resources);
-    }
-    Map<String, SmsClient> byRegion = new LinkedHashMap<>();
-    for (String region : regions) {
-      byRegion.put(region, build(SmsClient.builder(), http, credentials, region, clients.endpoint(), overrides));
-    }
-    ApiSession session = new ApiSession(settings, cacheScope(clients), byRegion);
-    resources.forEach(session::closeOnClose);
     return session;
+  }
+
+  /**
+   * A session whose settings are known only once {@code clients} is called, in the background: the demo
+   * emulator starts there. Only for settings that cannot fail (static keys, Regions given).
+   */
+  public static ApiSession create(List<String> regions, Supplier<ClientSettings> clients,
+      ApiSession.Settings settings) {
+    return new ApiSession(settings, regions, () -> {
+      ClientSettings built = clients.get();
+      AwsCredentialsProvider credentials = provider(built.credentials());
+      ApiSession.Clients result = clients(built, regions, credentials);
+      if (credentials instanceof AutoCloseable closeable) {
+        List<AutoCloseable> resources = new ArrayList<>(result.resources());
+        resources.add(closeable);
+        return new ApiSession.Clients(result.cacheScope(), result.clients(), resources);
+      }
+      return result;
+    });
+  }
+
+  private static List<String> regions(ClientSettings clients) {
+    String profile = clients.credentials() instanceof ClientSettings.CredentialSource.Profile p ? p.name() : null;
+    return !clients.regions().isEmpty() ? clients.regions()
+        : List.of(RegionChain.resolve(clients.endpoint(), profile).id());
+  }
+
+  /** The HTTP client and one SMS client per Region (plus STS for a role); on a failure, closes what it built. */
+  private static ApiSession.Clients clients(ClientSettings clients, List<String> regions,
+      AwsCredentialsProvider base) {
+    ClientOverrideConfiguration overrides = overrides(clients);
+    List<AutoCloseable> resources = new ArrayList<>();
+    Map<String, SmsClient> byRegion = new LinkedHashMap<>();
+    try {
+      // Closing the session aborts the calls in flight (InFlightCalls); the bounded client reads each answer
+      // through it, so that an abort also ends a body being read.
+      SdkHttpClient http = new BoundedHttpClient(new InFlightCalls(UrlConnectionHttpClient.builder()
+          .socketTimeout(socketTimeout(clients.apiCallTimeout())).build()), clients.maxResponseBytes());
+      resources.add(http); // given to the clients as a client, not a builder: the SDK leaves closing it to us
+      AwsCredentialsProvider credentials = base;
+      if (clients.role() != null) {
+        credentials = assumeRole(clients.role(), http, credentials, regions.get(0), overrides, resources);
+      }
+      for (String region : regions) {
+        byRegion.put(region, build(SmsClient.builder(), http, credentials, region, clients.endpoint(), overrides));
+      }
+      return new ApiSession.Clients(cacheScope(clients), byRegion, resources);
+    } catch (RuntimeException | Error e) {
+      List<AutoCloseable> built = new ArrayList<>(byRegion.values()); // the clients first, then what they use
+      built.addAll(resources);
+      for (AutoCloseable resource : built) {
+        try {
+          resource.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
   }
 
   /**

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Takes Calcite's cold start off the user's first query: when the first connection of a JVM opens, a daemon
  * thread plans and runs queries of the real shape (class loading, metadata handlers generated and compiled
  * by Janino, code generation), about a second of CPU that the user's first query would otherwise pay. It
- * runs on the second core while the connection is being set up (with {@code demo=true}: the emulator, the
- * SDK client) and during the user's think time; later first queries of a new shape cost tens of
+ * runs on the second core while the connection is being set up and during the user's think time (the SDK
+ * clients, and with {@code demo=true} the emulator, are built on an I/O thread then too); later first queries of a new shape cost tens of
  * milliseconds.
  *
  * <p>It makes no API call and touches no user connection: its connection is its own, with the driver's

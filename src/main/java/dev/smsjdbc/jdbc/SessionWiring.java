@@ -22,13 +22,21 @@ final class SessionWiring {
     if (config.archive() != null) {
       return ArchiveBackend.open(config);
     }
+    if (config.demo()) {
+      // The emulator starts in the background, with the SDK clients, while the first query is planned.
+      return SessionFactory.create(demoRegions(config), () -> clients(config), settings(config));
+    }
     return SessionFactory.create(clients(config), settings(config));
+  }
+
+  private static List<String> demoRegions(SmsConnectionConfig config) {
+    return config.regions().isEmpty() ? List.of("us-east-1") : config.regions();
   }
 
   static ClientSettings clients(SmsConnectionConfig config) {
     boolean demo = config.demo();
     URI endpoint = demo ? DemoBackend.endpoint() : config.endpoint();
-    List<String> regions = demo && config.regions().isEmpty() ? List.of("us-east-1") : config.regions();
+    List<String> regions = demo ? demoRegions(config) : config.regions();
     ClientSettings.AssumedRole role = config.roleArn() == null ? null
         : new ClientSettings.AssumedRole(config.roleArn(), config.externalId(), config.roleSessionName(),
             demo && config.stsEndpoint() == null ? endpoint : config.stsEndpoint());
