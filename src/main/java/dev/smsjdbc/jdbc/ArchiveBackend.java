@@ -4,6 +4,7 @@ import com.google.common.cache.Cache;
 import com.google.common.base.Throwables;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
+import dev.smsjdbc.api.VisibleText;
 import dev.smsjdbc.archive.Archive;
 import dev.smsjdbc.archive.ArchiveException;
 import dev.smsjdbc.archive.RegionHistory;
@@ -83,11 +84,13 @@ final class ArchiveBackend {
       Loaded loaded = load(path, config.regions());
       Map<String, SdkHttpClient> transports = new LinkedHashMap<>();
       loaded.regions().forEach((region, data) -> transports.put(region, InProcessTransport.serving(data)));
-      notices.addAll(loaded.warnings());
+      loaded.warnings().forEach(warning -> notices.add(VisibleText.of(warning)));
       return SessionFactory.offline(transports, SessionWiring.settings(config), notices);
     } catch (ArchiveException | IllegalArgumentException e) {
-      throw new SQLNonTransientConnectionException(e instanceof ArchiveException ? e.getMessage()
-          : "archive " + path + ": " + e.getMessage(), SqlState.CONNECTION_UNABLE_TO_CONNECT.code(), e);
+      // A saved file may come from anyone: what it holds is quoted escaped and shortened, as a server's text.
+      String message = e instanceof ArchiveException ? e.getMessage() : "archive " + path + ": " + e.getMessage();
+      throw new SQLNonTransientConnectionException(VisibleText.quoted(String.valueOf(message), 1000),
+          SqlState.CONNECTION_UNABLE_TO_CONNECT.code(), e);
     }
   }
 }

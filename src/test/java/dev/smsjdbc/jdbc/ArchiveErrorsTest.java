@@ -61,6 +61,15 @@ class ArchiveErrorsTest {
     assertFails("", bad, "replicationJobList[0].frequency must be an integer, not \"12\"");
   }
 
+  @Test void controlCharactersOfASavedFileAreEscapedInTheMessage() throws IOException {
+    Path bad = file("us-east-1/jobs.json", "{\"replicationJobList\": [{\"replicationJobId\": \"sms-job-1\", "
+        + "\"vmServer\": {\"vmName\": \"web\", \"x\\u001b[31m\\nforged\": 4}}]}");
+    SQLException e = assertThrows(SQLException.class,
+        () -> DriverManager.getConnection("jdbc:sms:archive=" + dir).close());
+    assertTrue(e.getMessage().contains("x\\u001b[31m\\nforged"), e.getMessage());
+    assertTrue(e.getMessage().chars().noneMatch(Character::isISOControl), e.getMessage());
+  }
+
   @Test void aTimestampInNoSavedFormIsAnError() throws IOException {
     Path bad = file("us-east-1/jobs.json", "{\"replicationJobList\": [{\"replicationJobId\": \"sms-job-1\", "
         + "\"seedReplicationTime\": \"26/05/2021 03:55\"}]}");
