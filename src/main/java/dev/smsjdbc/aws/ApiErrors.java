@@ -21,6 +21,9 @@ import java.util.Set;
 public final class ApiErrors {
   private ApiErrors() {}
 
+  private static final String CHECK_CREDENTIALS = "Check the credentials (AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN,"
+      + " the aws.* system properties, the profile) for a stray line break.";
+
   /** Error codes with which AWS refuses the caller's identity or permissions. */
   private static final Set<String> AUTH_CODES = Set.of(
       "UnrecognizedClientException", "InvalidSignatureException", "SignatureDoesNotMatch",
@@ -42,6 +45,10 @@ public final class ApiErrors {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c instanceof AnswerCheck.InvalidAnswerException e) {
         return new ApiException(ApiException.Kind.INVALID_ANSWER, e.getMessage(), t);
+      }
+      if (c instanceof BoundedHttpClient.UnsendableRequestException e) {
+        return new ApiException(ApiException.Kind.AUTHENTICATION, operation + " failed: " + e.getMessage()
+            + ". " + CHECK_CREDENTIALS, t);
       }
     }
     if (t instanceof AwsServiceException e) {
@@ -116,9 +123,10 @@ public final class ApiErrors {
 
   /**
    * The JDK's HTTP client refuses a header value with a line break and puts the value in its message
-   * ("Illegal character(s) in message header value: ..."); the value can only be a credential (the session
-   * token, the access key id in the signature) from the environment, system properties or a profile, as the
-   * URL's are checked at connect. Its text is recognised, as nothing else tells it, and left out, cause
+   * ("Illegal character(s) in message header value: ..."). The driver's own clients never get there: their
+   * requests are checked first ({@link BoundedHttpClient.UnsendableRequestException}). The STS and SSO clients
+   * the SDK builds itself for role or SSO profiles use their own HTTP client, so for them the JDK's
+   * IllegalArgumentException, which carries no other sign, is recognised by its text and left out, cause
    * included: the cause is a copy with the original's stack trace and no value.
    */
   private static @Nullable ApiException headerValueRefused(Throwable t, String operation) {
@@ -129,9 +137,8 @@ public final class ApiErrors {
             "Illegal character(s) in an HTTP request header (the value is not shown)");
         scrubbed.setStackTrace(c.getStackTrace());
         return new ApiException(ApiException.Kind.AUTHENTICATION, operation + " failed: a request header holds"
-            + " a line break or another control character; its value is not shown, as it may be a credential."
-            + " Check the credentials (AWS_ACCESS_KEY_ID, AWS_SESSION_TOKEN, the aws.* system properties, the"
-            + " profile) for a stray line break.", scrubbed);
+            + " a line break or another control character; its value is not shown, as it may be a credential. "
+            + CHECK_CREDENTIALS, scrubbed);
       }
     }
     return null;

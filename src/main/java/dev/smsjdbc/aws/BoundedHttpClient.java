@@ -1,5 +1,7 @@
 package dev.smsjdbc.aws;
 
+import dev.smsjdbc.api.VisibleText;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -12,7 +14,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +25,8 @@ import java.util.Optional;
  * instead of filling the heap; a compressed answer (the driver never asks for one, and a small gzip body can
  * inflate to gigabytes) is refused. Either failure is a {@link RejectedResponseException}, which is not
  * retried ({@link DeterministicFailures}). The body handed on carries its real {@code Content-Length}. A
- * successful SMS answer is checked against the API model here too ({@link AnswerCheck}).
+ * successful SMS answer is checked against the API model here too ({@link AnswerCheck}), and a request whose
+ * headers hold a control character is not sent ({@link UnsendableRequestException}).
  */
 final class BoundedHttpClient implements SdkHttpClient {
   /** An answer the driver will not read; retrying cannot change it. */
@@ -30,6 +35,20 @@ final class BoundedHttpClient implements SdkHttpClient {
 
     RejectedResponseException(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * A request with a control character in a header value: the JDK would refuse it with the value, which can
+   * only be a credential (the session token, the access key id), in its message. Refused here instead, naming
+   * the header only; sending it again cannot help.
+   */
+  static final class UnsendableRequestException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    UnsendableRequestException(String header) {
+      super("the request header " + header + " holds a line break or another control character (its value is"
+          + " not shown: it may be a credential)");
     }
   }
 
@@ -44,6 +63,16 @@ final class BoundedHttpClient implements SdkHttpClient {
   }
 
   @Override public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+    String unsendable = headerWithControlCharacters(request.httpRequest());
+    if (unsendable != null) { // the JDK client would refuse it as it is prepared, the value in its message
+      return new ExecutableHttpRequest() {
+        @Override public HttpExecuteResponse call() throws IOException {
+          throw new UnsendableRequestException(unsendable);
+        }
+
+        @Override public void abort() {}
+      };
+    }
     ExecutableHttpRequest call = delegate.prepareRequest(request);
     return new ExecutableHttpRequest() {
       @Override public HttpExecuteResponse call() throws IOException {
@@ -54,6 +83,15 @@ final class BoundedHttpClient implements SdkHttpClient {
         call.abort();
       }
     };
+  }
+
+  private static @Nullable String headerWithControlCharacters(SdkHttpRequest request) {
+    for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
+      if (header.getValue().stream().anyMatch(VisibleText::hasControlCharacters)) {
+        return VisibleText.of(header.getKey());
+      }
+    }
+    return null;
   }
 
   private HttpExecuteResponse bounded(SdkHttpRequest request, HttpExecuteResponse response) throws IOException {

@@ -54,7 +54,7 @@ final class DeterministicFailures implements RetryStrategy {
   static boolean isDeterministic(Throwable failure) {
     for (Throwable c = failure; c != null; c = c.getCause()) {
       if (c instanceof BoundedHttpClient.RejectedResponseException || c instanceof JsonProcessingException
-          || c instanceof InFlightCalls.AbortedException) {
+          || c instanceof InFlightCalls.AbortedException || c instanceof BoundedHttpClient.UnsendableRequestException) {
         return true;
       }
     }
